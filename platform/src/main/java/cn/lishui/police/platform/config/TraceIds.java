@@ -1,0 +1,30 @@
+package cn.lishui.police.platform.config;
+
+import java.util.function.Supplier;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** The trace id of the current request, as Micrometer Tracing propagates it (gateway → service → Feign). */
+final class TraceIds implements Supplier<String> {
+
+    private final ObjectProvider<Tracer> tracer;
+
+    TraceIds(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
+
+    @Override
+    public String get() {
+        Tracer current = tracer.getIfAvailable();
+        if (current != null) {
+            Span span = current.currentSpan();
+            if (span != null) {
+                return span.context().traceId();
+            }
+        }
+        return MDC.get("traceId");
+    }
+}

@@ -1,0 +1,60 @@
+package cn.lishui.police.platform.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A broken domain rule, thrown by plain domain code and turned into an RFC 9457 problem body by the
+ * starter. The {@code code} is stable and machine-readable (e.g. {@code DISPUTE_ALREADY_CLOSED}); the
+ * human message is looked up as {@code problem.<code>.detail} in the message bundles (zh-CN by
+ * default, English with {@code Accept-Language: en}) with {@code args} as its parameters.
+ */
+public class DomainException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final transient Object[] args;
+
+    public DomainException(HttpStatus status, String code, Object... args) {
+        super(code);
+        this.status = status;
+        this.code = code;
+        this.args = args == null ? new Object[0] : args.clone();
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    /** 404: the thing asked for does not exist (or the caller may not know that it does). */
+    public static DomainException notFound(String code, Object... args) {
+        return new DomainException(HttpStatus.NOT_FOUND, code, args);
+    }
+
+    /** 409: the request conflicts with the current state of the resource. */
+    public static DomainException conflict(String code, Object... args) {
+        return new DomainException(HttpStatus.CONFLICT, code, args);
+    }
+
+    /** 422: well-formed, but not acceptable by the domain's rules. */
+    public static DomainException unprocessable(String code, Object... args) {
+        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, code, args);
+    }
+
+    /** 400: the request itself is wrong. */
+    public static DomainException badRequest(String code, Object... args) {
+        return new DomainException(HttpStatus.BAD_REQUEST, code, args);
+    }
+
+    /** 403: the caller is known but may not do this. */
+    public static DomainException forbidden(String code, Object... args) {
+        return new DomainException(HttpStatus.FORBIDDEN, code, args);
+    }
+}

@@ -1,0 +1,42 @@
+package cn.lishui.police.platform.mongo;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 MVStore backend of mongo-java-server, made durable per acknowledged write.
+ *
+ * <p>MVStore commits in the background about once a second, so a {@code kill -9} loses the writes of
+ * that last second although the client saw them acknowledged. Here each command commits before its
+ * reply is sent: the reply (the acknowledgement) leaves only once the change is in the file. A commit
+ * with nothing to write is a no-op, so reads pay nothing. Commit is enough for a killed process (the
+ * data is in the OS page cache); surviving a power cut would also need an fsync, which the embedded
+ * default does not promise.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    DurableH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commit();
+        }
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        try {
+            return super.handleMessage(message);
+        } finally {
+            commit();
+        }
+    }
+}

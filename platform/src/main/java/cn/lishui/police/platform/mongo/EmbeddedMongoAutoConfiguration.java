@@ -1,0 +1,72 @@
+package cn.lishui.police.platform.mongo;
+
+import java.util.Locale;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.core.env.Environment;
+
+/**
+ * The embedded default: when no {@code spring.mongodb.uri} is configured (and no test has supplied a
+ * connection, e.g. a Testcontainers {@code @ServiceConnection}), start mongo-java-server in process
+ * and point Boot's MongoDB auto-configuration at it.
+ */
+// after ServiceConnectionAutoConfiguration: a test's @ServiceConnection container must be seen first
+@AutoConfiguration(before = MongoAutoConfiguration.class,
+        afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
+@ConditionalOnClass({MongoServer.class, ConnectionString.class})
+@Conditional(EmbeddedMongoAutoConfiguration.NoMongoUriConfigured.class)
+@EnableConfigurationProperties(EmbeddedMongoProperties.class)
+public class EmbeddedMongoAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean({MongoConnectionDetails.class, EmbeddedMongoServer.class})
+    EmbeddedMongoServer embeddedMongoServer(EmbeddedMongoProperties properties, Environment environment) {
+        if (properties.persistence() == EmbeddedMongoProperties.Persistence.MEMORY) {
+            return EmbeddedMongoServer.inMemory();
+        }
+        String application = environment.getProperty("spring.application.name", "application");
+        return EmbeddedMongoServer.persistent(properties.dataDir().resolve(application));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MongoConnectionDetails.class)
+    MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server,
+                                                          EmbeddedMongoProperties properties,
+                                                          Environment environment) {
+        String database = properties.database() != null ? properties.database() : defaultDatabase(environment);
+        ConnectionString connection = new ConnectionString(server.connectionString() + "/" + database);
+        return () -> connection;
+    }
+
+    /** {@code grid-service} → {@code fengqiao_grid}, as ARCHITECTURE.md §1 names the stores. */
+    static String defaultDatabase(Environment environment) {
+        String application = environment.getProperty("spring.application.name", "application");
+        String area = application.toLowerCase(Locale.ROOT).replace("-service", "").replace('-', '_');
+        return "fengqiao_" + area;
+    }
+
+    /** Matches when neither {@code spring.mongodb.uri} nor a host is configured: the embedded default. */
+    static class NoMongoUriConfigured extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Environment env = context.getEnvironment();
+            if (env.containsProperty("spring.mongodb.uri") || env.containsProperty("spring.mongodb.host")) {
+                return ConditionOutcome.noMatch("a MongoDB server is configured");
+            }
+            return ConditionOutcome.match("no spring.mongodb.uri: embedded MongoDB");
+        }
+    }
+}
