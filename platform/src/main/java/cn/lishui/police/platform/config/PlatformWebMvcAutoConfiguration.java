@@ -16,9 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.data.web.config.EnableSpringDataWebSupport;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -26,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Servlet services: problem+json for every error (controller advice, the container error page, the
- * body-size filter), zh-CN by default with English on {@code Accept-Language: en}, Spring Data pages
- * serialized as {@code {content, page}}.
+ * body-size filter), zh-CN by default with English on {@code Accept-Language: en}. (Pages are
+ * serialized as {@code {content, page}} through {@code spring.data.web.pageable.serialization-mode}, so
+ * Boot's own Spring Data web support, with its size cap, stays in charge.)
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
         after = PlatformCoreAutoConfiguration.class)
@@ -70,11 +69,5 @@ public class PlatformWebMvcAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestSize(), problemWriter));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(EnableSpringDataWebSupport.class)
-    @EnableSpringDataWebSupport(pageSerializationMode = EnableSpringDataWebSupport.PageSerializationMode.VIA_DTO)
-    static class PagesAsDto {
     }
 }

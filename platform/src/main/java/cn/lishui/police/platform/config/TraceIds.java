@@ -21,10 +21,11 @@ final class TraceIds implements Supplier<String> {
         Tracer current = tracer.getIfAvailable();
         if (current != null) {
             Span span = current.currentSpan();
-            if (span != null) {
+            if (span != null && !span.context().traceId().isBlank()) {
                 return span.context().traceId();
             }
         }
-        return MDC.get("traceId");
+        String fromLogs = MDC.get("traceId");
+        return fromLogs == null || fromLogs.isBlank() ? null : fromLogs;
     }
 }

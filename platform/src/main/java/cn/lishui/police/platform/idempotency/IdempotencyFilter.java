@@ -66,9 +66,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         }
         CachedBodyRequest cached = request instanceof CachedBodyRequest c ? c
                 : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
-        String id = sha256(scopeOf(request) + "\n" + key);
-        String requestHash = sha256(request.getMethod() + " " + request.getRequestURI() + "?"
-                + request.getQueryString() + "\n" + HexFormat.of().formatHex(cached.body()));
+        String id = sha256(utf8(scopeOf(request) + "\n" + key));
+        String requestHash = sha256(utf8(request.getMethod() + " " + request.getRequestURI() + "?"
+                + request.getQueryString() + "\n"), cached.body());
 
         long deadline = System.nanoTime() + inFlightWait.toNanos();
         while (true) {
@@ -159,10 +159,17 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         return principal == null ? "anonymous" : "principal:" + principal.getName();
     }
 
-    private static String sha256(String value) {
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
