@@ -8,13 +8,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 
-/** What every deployable shares, servlet or reactive: the problem-body factory. */
+/** What every deployable shares, servlet or reactive: trace ids and the problem-body factory. */
 @AutoConfiguration
 public class PlatformCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemFactory problemFactory(MessageSource messageSource, ObjectProvider<Tracer> tracer) {
-        return new ProblemFactory(messageSource, new TraceIds(tracer));
+    TraceIds traceIds(ObjectProvider<Tracer> tracer) {
+        return new TraceIds(tracer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemFactory problemFactory(MessageSource messageSource, TraceIds traceIds) {
+        return new ProblemFactory(messageSource, traceIds);
     }
 }

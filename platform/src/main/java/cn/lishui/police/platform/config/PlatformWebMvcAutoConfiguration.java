@@ -6,6 +6,7 @@ import java.util.Locale;
 import cn.lishui.police.platform.error.ProblemErrorController;
 import cn.lishui.police.platform.error.ProblemExceptionHandler;
 import cn.lishui.police.platform.error.ProblemFactory;
+import cn.lishui.police.platform.web.PageRequestGuard;
 import cn.lishui.police.platform.web.ProblemWriter;
 import cn.lishui.police.platform.web.RequestBodyLimitFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +58,16 @@ public class PlatformWebMvcAutoConfiguration {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
         return resolver;
+    }
+
+    @Bean
+    WebMvcConfigurer pageRequestGuard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PageRequestGuard());
+            }
+        };
     }
 
     @Bean

@@ -8,11 +8,11 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** The trace id of the current request, as Micrometer Tracing propagates it (gateway → service → Feign). */
-final class TraceIds implements Supplier<String> {
+public final class TraceIds implements Supplier<String> {
 
     private final ObjectProvider<Tracer> tracer;
 
-    TraceIds(ObjectProvider<Tracer> tracer) {
+    public TraceIds(ObjectProvider<Tracer> tracer) {
         this.tracer = tracer;
     }
 

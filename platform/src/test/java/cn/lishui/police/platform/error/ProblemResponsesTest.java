@@ -123,6 +123,32 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void outOfRangePagesAndOperatorSortsAreBadRequests() {
+        assertProblem(http.get("/api/test/notes?page=999999999", NONE), 400, "INVALID_PAGE");
+        assertProblem(http.get("/api/test/notes?page=-1", NONE), 400, "INVALID_PAGE");
+        assertProblem(http.get("/api/test/notes?page=abc", NONE), 400, "INVALID_PAGE");
+        assertProblem(http.get("/api/test/notes?size=0", NONE), 400, "INVALID_PAGE_SIZE");
+        assertProblem(http.get("/api/test/notes?sort=$where,desc", NONE), 400, "INVALID_SORT");
+        assertThat(http.get("/api/test/notes?page=1&size=5&sort=createdAt,desc&sort=text", NONE).status()).isEqualTo(200);
+    }
+
+    @Test
+    void readinessIncludesTheStoreAndIsUp() {
+        Http.Response readiness = http.get("/actuator/health/readiness", NONE);
+        assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(http.get("/actuator/health/liveness", NONE).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyHealthAndPrometheusAreExposed() {
+        assertThat(http.get("/actuator/prometheus", NONE).body()).contains("application=\"platform-test-app\"");
+        assertThat(http.get("/actuator/env", NONE).status()).isEqualTo(404);
+        assertThat(http.get("/actuator/beans", NONE).status()).isEqualTo(404);
+    }
+
+    @Test
     void instantsAreIsoUtc() {
         String id = created("time");
         String createdAt = http.get("/api/test/notes/" + id, NONE).json().get("createdAt").asString();

@@ -1,0 +1,13 @@
+package cn.lishui.police.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The single entry point of the suite: routes, circuit breakers and problem bodies; see application.yml. */
+@SpringBootApplication
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}

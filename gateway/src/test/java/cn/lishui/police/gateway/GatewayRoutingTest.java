@@ -1,0 +1,205 @@
+package cn.lishui.police.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of stand-in services: grid-service (and Open311) is a live stub, mediation-service
+ * is down (nothing listens on its port).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    private static final UpstreamStub gridService = UpstreamStub.start();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("fengqiao.services.grid-url", gridService::url);
+        registry.add("fengqiao.services.mediation-url", UpstreamStub::closedPortUrl);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        gridService.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void connect() {
+        client = WebTestClient.bindToServer().baseUrl(gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void aGridRequestReachesGridServiceWithItsPathAndQueryUnchanged() {
+        String pathAndQuery = "/api/grid/villages/331102001001?page=0&size=5&sort=name,desc&q=%E4%B8%BD%E6%B0%B4";
+
+        client.get().uri(URI.create(gatewayUrl() + pathAndQuery))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.path").isEqualTo("/api/grid/villages/331102001001");
+
+        assertThat(gridService.received()).contains(pathAndQuery);
+    }
+
+    @Test
+    void open311IsServedByGridService() {
+        client.get().uri("/open311/v2/services.json").exchange().expectStatus().isOk();
+
+        assertThat(gridService.received()).contains("/open311/v2/services.json");
+    }
+
+    @Test
+    void anErrorOfTheServiceReachesTheClientAsTheServiceWroteIt() {
+        client.get().uri("/api/grid/incidents/broken")
+                .exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("from upstream");
+    }
+
+    @Test
+    void aServiceThatIsDownIsAnswered503ProblemWithinASecond() {
+        client.get().uri("/api/mediation/disputes?page=0")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE")
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.title").isEqualTo("服务暂不可用")
+                .jsonPath("$.instance").isEqualTo("/api/mediation/disputes");
+
+        long started = System.nanoTime();
+        client.post().uri("/api/mediation/disputes")
+                .header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"summary\":\"boundary of a tea garden\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE")
+                .jsonPath("$.title").isEqualTo("Service unavailable")
+                .jsonPath("$.type").isEqualTo("https://fengqiao.lishui.police.cn/problems/service-unavailable");
+        long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        assertThat(elapsedMillis).isLessThan(1000);
+    }
+
+    @Test
+    void anUnknownRouteIsA404Problem() {
+        client.get().uri("/nope")
+                .header("Accept-Language", "en")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("NOT_FOUND")
+                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.instance").isEqualTo("/nope");
+    }
+
+    @Test
+    void theFallbackIsNotARouteOfItsOwn() {
+        client.get().uri("/fallback/grid-service")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void noPathReachesTheActuatorOfAService() throws IOException {
+        List<String> sneakyPaths = List.of(
+                "/api/grid/../actuator/health",
+                "/api/grid/..;/actuator/health",
+                "/api/grid/%2e%2e/actuator/health",
+                "/api/grid/%2E%2E%2Factuator/health",
+                "/api/grid/..%5Cactuator/health",
+                "/api/grid/./../../actuator/health");
+        for (String path : sneakyPaths) {
+            assertThat(rawGet(path)).as(path).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        }
+        assertThat(rawGet("/actuator/env")).startsWith("HTTP/1.1 404");
+
+        assertThat(gridService.received()).noneMatch(received -> received.contains("actuator"));
+    }
+
+    @Test
+    void theGatewayExportsItsRequestMetrics() {
+        client.get().uri("/api/grid/regions").exchange().expectStatus().isOk();
+
+        String metrics = client.get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"grid\"");
+        assertThat(gridService.received()).noneMatch(received -> received.contains("actuator"));
+    }
+
+    @Test
+    void fiftyConcurrentRequestsThroughOneRouteAllSucceed() {
+        gridService.holdSlowRequestsUntil(50);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 50)
+                .mapToObj(i -> http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/grid/grids/" + i + "/slow")).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+
+        List<Integer> statuses = responses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+        assertThat(statuses).hasSize(50).containsOnly(200);
+        // all fifty at once: twice what the resilience4j default bulkhead (25) lets through
+        assertThat(gridService.peakConcurrentRequests()).isEqualTo(50);
+    }
+
+    private String gatewayUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A request with its path exactly as written: HTTP clients normalize dot segments away. */
+    private String rawGet(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            in.transferTo(response);
+            return response.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package cn.lishui.police.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for a service behind the gateway, on a free loopback port: it records the raw path and
+ * query of every request it receives and answers JSON. Paths ending in {@code /slow} are held until a
+ * crowd of requests is in flight at once (see {@link #holdSlowRequestsUntil}) or 5 s have passed;
+ * paths ending in {@code /broken} answer a 500 problem of their own.
+ */
+final class UpstreamStub implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Queue<String> received = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private volatile CountDownLatch crowd = new CountDownLatch(0);
+
+    private UpstreamStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::answer);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    static UpstreamStub start() {
+        return new UpstreamStub();
+    }
+
+    /** A URL on which nothing listens: a service that is down. */
+    static String closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Raw path, and {@code ?query} when there was one, of every request received so far. */
+    List<String> received() {
+        return List.copyOf(received);
+    }
+
+    /** From now on, answer no {@code /slow} request before {@code size} of them are in flight together. */
+    void holdSlowRequestsUntil(int size) {
+        crowd = new CountDownLatch(size);
+    }
+
+    int peakConcurrentRequests() {
+        return peakInFlight.get();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            received.add(query == null ? path : path + "?" + query);
+            exchange.getRequestBody().readAllBytes();
+            if (path.endsWith("/slow")) {
+                CountDownLatch gathering = crowd;
+                gathering.countDown();
+                gathering.await(5, TimeUnit.SECONDS);
+            }
+            boolean broken = path.endsWith("/broken");
+            byte[] body = (broken
+                    ? "{\"status\":500,\"code\":\"INTERNAL_ERROR\",\"title\":\"from upstream\"}"
+                    : "{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", broken ? "application/problem+json" : "application/json");
+            exchange.sendResponseHeaders(broken ? 500 : 200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
