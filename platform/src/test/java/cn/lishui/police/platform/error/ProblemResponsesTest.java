@@ -54,6 +54,12 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aNumberIsNotAnEnumValue() {
+        Http.Response response = http.post("/api/test/notes", "{\"text\":\"a\",\"priority\":1}", NONE);
+        assertProblem(response, 400, "INVALID_ENUM_VALUE");
+    }
+
+    @Test
     void missingAndInvalidFieldsAreListedInErrors() {
         Http.Response response = http.post("/api/test/notes", "{\"pages\": 5000}", NONE);
         assertProblem(response, 400, "VALIDATION_FAILED");

@@ -8,13 +8,14 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 /**
  * Every Spring test context of a module that has platform-test on its test classpath runs the
- * embedded MongoDB in memory, unless the test sets another persistence itself: tests never touch
- * {@code ./data} and start from an empty store.
+ * embedded MongoDB in memory, unless the test sets another persistence itself (tests never touch
+ * {@code ./data} and start from an empty store), and accepts the JWTs of {@link TestTokens}.
  */
-public class EmbeddedMongoInMemoryContextCustomizerFactory implements ContextCustomizerFactory {
+public class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -22,12 +23,19 @@ public class EmbeddedMongoInMemoryContextCustomizerFactory implements ContextCus
         return new InMemory();
     }
 
+    private static final boolean JWT_SUPPORT = ClassUtils.isPresent(
+            "org.springframework.security.oauth2.jwt.JwtDecoder", PlatformTestContextCustomizerFactory.class.getClassLoader());
+
     private static final class InMemory implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             if (!context.getEnvironment().containsProperty("fengqiao.mongo.embedded.persistence")) {
                 TestPropertyValues.of("fengqiao.mongo.embedded.persistence=memory").applyTo(context);
+            }
+            if (JWT_SUPPORT && !context.getBeanFactory().containsBean("jwtDecoder")) {
+                // tokens minted by TestTokens are the only ones a test context accepts
+                context.getBeanFactory().registerSingleton("jwtDecoder", TestTokens.decoder());
             }
         }
 

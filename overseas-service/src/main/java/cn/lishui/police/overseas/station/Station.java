@@ -1,0 +1,75 @@
+package cn.lishui.police.overseas.station;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An overseas liaison station (警侨驿站) in a city abroad, serving compatriots from one Lishui county. */
+@Document("stations")
+class Station {
+
+    @Id
+    private String id;
+    private String name;
+    @Indexed
+    private String country;
+    private String city;
+    /** Stored as the division code ("331121"), the form every service shares. */
+    private String homeCountyCode;
+    private String contactPhone;
+    @CreatedDate
+    private Instant createdAt;
+    @LastModifiedDate
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    Station() {
+        // for the MongoDB mapping
+    }
+
+    Station(String name, String country, String city, County homeCounty, String contactPhone) {
+        this.name = name;
+        this.country = country;
+        this.city = city;
+        this.homeCountyCode = homeCounty.code();
+        this.contactPhone = contactPhone;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String country() {
+        return country;
+    }
+
+    String city() {
+        return city;
+    }
+
+    String homeCountyCode() {
+        return homeCountyCode;
+    }
+
+    String contactPhone() {
+        return contactPhone;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}
