@@ -1,6 +1,6 @@
 package cn.lishui.police.mediation.organisation;
 
-import cn.lishui.police.mediation.county.CountyCode;
+import cn.lishui.police.platform.region.CountyCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -2,7 +2,7 @@ package cn.lishui.police.mediation.organisation;
 
 import java.time.Instant;
 
-import cn.lishui.police.mediation.county.LishuiCounty;
+import cn.lishui.police.platform.region.LishuiCounty;
 import cn.lishui.police.platform.error.DomainException;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;

@@ -2,7 +2,7 @@ package cn.lishui.police.mediation.organisation;
 
 import java.net.URI;
 
-import cn.lishui.police.mediation.county.CountyCode;
+import cn.lishui.police.platform.region.CountyCode;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

@@ -1,5 +1,6 @@
 package cn.lishui.police.overseas.station;
 
+import cn.lishui.police.platform.region.LishuiCounty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +11,7 @@ record OpenStationRequest(
         @NotBlank @Size(max = 100) String name,
         @NotNull @CountryCode String country,
         @NotBlank @Size(max = 100) String city,
-        @NotNull County homeCountyCode,
+        @NotNull LishuiCounty homeCountyCode,
         @Size(max = 30) @Pattern(regexp = "\\+?[0-9][0-9 -]{4,28}", message = "{validation.phone}")
         String contactPhone) {
 }

@@ -1,5 +1,6 @@
 package cn.lishui.police.overseas.station;
 
+import cn.lishui.police.platform.region.LishuiCounty;
 import java.time.Instant;
 
 import org.springframework.data.annotation.CreatedDate;
@@ -33,7 +34,7 @@ class Station {
         // for the MongoDB mapping
     }
 
-    Station(String name, String country, String city, County homeCounty, String contactPhone) {
+    Station(String name, String country, String city, LishuiCounty homeCounty, String contactPhone) {
         this.name = name;
         this.country = country;
         this.city = city;

@@ -1,5 +1,6 @@
 package cn.lishui.police.overseas.station;
 
+import cn.lishui.police.platform.region.LishuiCounty;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -8,7 +9,7 @@ record StationView(String id, String name, String country, String city, String h
                    String homeCountyName, String contactPhone, Instant createdAt, Instant updatedAt) {
 
     static StationView of(Station station) {
-        String countyName = County.ofCode(station.homeCountyCode()).map(County::chineseName).orElse(null);
+        String countyName = LishuiCounty.ofCode(station.homeCountyCode()).map(LishuiCounty::chineseName).orElse(null);
         return new StationView(station.id(), station.name(), station.country(), station.city(),
                 station.homeCountyCode(), countyName, station.contactPhone(), millis(station.createdAt()),
                 millis(station.updatedAt()));

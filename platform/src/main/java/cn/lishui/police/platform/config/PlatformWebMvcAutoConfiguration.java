@@ -6,6 +6,7 @@ import java.util.Locale;
 import cn.lishui.police.platform.error.ProblemErrorController;
 import cn.lishui.police.platform.error.ProblemExceptionHandler;
 import cn.lishui.police.platform.error.ProblemFactory;
+import cn.lishui.police.platform.web.OperatorInjectionGuard;
 import cn.lishui.police.platform.web.PageRequestGuard;
 import cn.lishui.police.platform.web.ProblemWriter;
 import cn.lishui.police.platform.web.RequestBodyLimitFilter;
@@ -40,6 +41,7 @@ public class PlatformWebMvcAutoConfiguration {
 
     /** Request filters run after tracing and security, so problems carry a trace id. */
     public static final int BODY_LIMIT_FILTER_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+    public static final int INJECTION_GUARD_ORDER = Ordered.LOWEST_PRECEDENCE - 95;
     public static final int IDEMPOTENCY_FILTER_ORDER = Ordered.LOWEST_PRECEDENCE - 90;
 
     @Bean
@@ -81,6 +83,15 @@ public class PlatformWebMvcAutoConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestSize(), problemWriter));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<OperatorInjectionGuard> operatorInjectionGuard(ProblemWriter problemWriter,
+                                                                          JsonMapper jsonMapper) {
+        FilterRegistrationBean<OperatorInjectionGuard> registration =
+                new FilterRegistrationBean<>(new OperatorInjectionGuard(problemWriter, jsonMapper));
+        registration.setOrder(INJECTION_GUARD_ORDER);
         return registration;
     }
 }

@@ -139,6 +139,19 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void operatorInjectionInBodiesAndQueryStringsIsRefused() {
+        for (String body : new String[] {"{\"text\":{\"$ne\":null},\"priority\":\"LOW\"}",
+            "{\"text\":\"a\",\"priority\":\"LOW\",\"$where\":\"sleep(1000)\"}",
+            "{\"text\":\"a\",\"priority\":\"LOW\",\"meta\":{\"a.b\":1}}",
+            "{\"text\":{\"$gt\":\"\"},\"priority\":\"LOW\"}"}) {
+            assertProblem(http.post("/api/test/notes", body, NONE), 400, "OPERATOR_INJECTION");
+        }
+        assertProblem(http.get("/api/test/notes?text%5B%24ne%5D=x", NONE), 400, "OPERATOR_INJECTION");
+        assertProblem(http.get("/api/test/notes?%24where=1", NONE), 400, "OPERATOR_INJECTION");
+        assertThat(http.get("/api/test/notes?q=%24100", NONE).status()).isEqualTo(200);
+    }
+
+    @Test
     void readinessIncludesTheStoreAndIsUp() {
         Http.Response readiness = http.get("/actuator/health/readiness", NONE);
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);

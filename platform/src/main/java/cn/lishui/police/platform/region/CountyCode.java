@@ -1,4 +1,4 @@
-package cn.lishui.police.mediation.county;
+package cn.lishui.police.platform.region;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package cn.lishui.police.mediation.county;
+package cn.lishui.police.platform.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
