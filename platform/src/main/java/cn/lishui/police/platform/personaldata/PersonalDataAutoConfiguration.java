@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -62,5 +63,13 @@ public class PersonalDataAutoConfiguration {
     PersonalDataReveals personalDataReveals(PersonalDataProtector protector, MongoTemplate mongo,
                                             PersonalDataProperties properties, TraceIds traceIds) {
         return new PersonalDataReveals(protector, mongo, properties.revealRoles(), traceIds, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(PersonalDataReveals.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.security.access.prepost.PreAuthorize")
+    RevealAuditController revealAuditController(PersonalDataReveals reveals) {
+        return new RevealAuditController(reveals);
     }
 }
