@@ -2,6 +2,7 @@ package cn.lishui.police.platform.personaldata;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import cn.lishui.police.platform.config.TraceIds;
 import cn.lishui.police.platform.mongo.EmbeddedMongoProperties;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -63,6 +65,23 @@ public class PersonalDataAutoConfiguration {
     PersonalDataReveals personalDataReveals(PersonalDataProtector protector, MongoTemplate mongo,
                                             PersonalDataProperties properties, TraceIds traceIds) {
         return new PersonalDataReveals(protector, mongo, properties.revealRoles(), traceIds, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MongoTemplate.class)
+    PersonalDataRotation personalDataRotation(MongoTemplate mongo, PersonalDataProtector protector,
+                                              PersonalDataKeys keys, PersonalDataProperties properties) {
+        return new PersonalDataRotation(mongo, protector, keys, properties.fields());
+    }
+
+    /** After start, and then every {@code fengqiao.personal-data.rotation-interval}, re-seal stale values. */
+    @Bean
+    @ConditionalOnBean(PersonalDataRotation.class)
+    SmartLifecycle personalDataRotationSchedule(PersonalDataRotation rotation, Environment environment) {
+        Duration interval = environment.getProperty("fengqiao.personal-data.rotation-interval", Duration.class,
+                Duration.ofHours(1));
+        return new BackgroundSweep("personal-data-rotation", interval, rotation::rotateAll);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.lishui.police.platform.personaldata;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,12 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param blindIndexKey HMAC key of the blind index, Base64, at least 32 bytes; never rotated (indexes
  *                      would have to be rebuilt)
  * @param revealRoles   roles that may reveal a value, with a stated purpose
+ * @param fields        where the service stores protected values, {@code collection:path}, swept after
+ *                      a key rotation
  */
 @ConfigurationProperties("fengqiao.personal-data")
 public record PersonalDataProperties(String activeKeyId, Map<String, String> keys, String blindIndexKey,
-                                     Set<String> revealRoles) {
+                                     Set<String> revealRoles, List<String> fields) {
 
     public PersonalDataProperties {
+        fields = fields == null ? List.of() : List.copyOf(fields);
         keys = keys == null ? Map.of() : Map.copyOf(keys);
         revealRoles = revealRoles == null || revealRoles.isEmpty() ? Set.of("POLICE", "COMMANDER", "ADMIN")
                 : Set.copyOf(revealRoles);
