@@ -29,15 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway in front of stand-in services: grid-service (and Open311) is a live stub, mediation-service
- * is down (nothing listens on its port).
+ * is down (nothing listens on its port). Requests carry a valid token of a grid officer (security has
+ * its own tests: {@link GatewaySecurityTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
 
     private static final UpstreamStub gridService = UpstreamStub.start();
+    private static final String OFFICER = TestIssuer.bearer("routing-test-officer", "GRID_OFFICER");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
         registry.add("fengqiao.services.grid-url", gridService::url);
         registry.add("fengqiao.services.mediation-url", UpstreamStub::closedPortUrl);
     }
@@ -54,7 +57,9 @@ class GatewayRoutingTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl(gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+        client = WebTestClient.bindToServer().baseUrl(gatewayUrl()).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", OFFICER)
+                .build();
     }
 
     @Test
@@ -173,7 +178,8 @@ class GatewayRoutingTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 50)
                 .mapToObj(i -> http.sendAsync(
-                        HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/grid/grids/" + i + "/slow")).build(),
+                        HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/grid/grids/" + i + "/slow"))
+                                .header("Authorization", OFFICER).build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
 
@@ -193,7 +199,8 @@ class GatewayRoutingTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + OFFICER
+                    + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

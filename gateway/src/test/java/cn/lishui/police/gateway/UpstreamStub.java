@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +22,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for a service behind the gateway, on a free loopback port: it records the raw path and
- * query of every request it receives and answers JSON. Paths ending in {@code /slow} are held until a
+ * A stand-in for a service behind the gateway, on a free loopback port: it records the method, raw path
+ * and query, headers and body size of every request it receives and answers JSON. Paths ending in {@code /slow} are held until a
  * crowd of requests is in flight at once (see {@link #holdSlowRequestsUntil}) or 5 s have passed;
  * paths ending in {@code /broken} answer a 500 problem of their own.
  */
@@ -29,6 +32,7 @@ final class UpstreamStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Queue<String> received = new ConcurrentLinkedQueue<>();
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile CountDownLatch crowd = new CountDownLatch(0);
@@ -66,6 +70,16 @@ final class UpstreamStub implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Every request received so far, oldest first. */
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The last request received for this raw path (without query), if any. */
+    Optional<Request> lastRequestTo(String path) {
+        return requests().stream().filter(request -> request.path().equals(path)).reduce((first, second) -> second);
+    }
+
     /** From now on, answer no {@code /slow} request before {@code size} of them are in flight together. */
     void holdSlowRequestsUntil(int size) {
         crowd = new CountDownLatch(size);
@@ -82,7 +96,10 @@ final class UpstreamStub implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             received.add(query == null ? path : path + "?" + query);
-            exchange.getRequestBody().readAllBytes();
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+            int bodySize = exchange.getRequestBody().readAllBytes().length;
+            requests.add(new Request(exchange.getRequestMethod(), path, headers, bodySize));
             if (path.endsWith("/slow")) {
                 CountDownLatch gathering = crowd;
                 gathering.countDown();
@@ -100,6 +117,15 @@ final class UpstreamStub implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
             exchange.close();
+        }
+    }
+
+    record Request(String method, String path, Map<String, List<String>> headers, int bodySize) {
+
+        /** The first value of a header (names are case-insensitive), null if absent. */
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 

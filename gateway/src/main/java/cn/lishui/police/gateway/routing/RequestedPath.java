@@ -26,7 +26,7 @@ class RequestedPath implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1; // right after SecurityHeaders, before anything reads the path
     }
 
     @Override

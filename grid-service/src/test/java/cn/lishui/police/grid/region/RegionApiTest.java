@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 
 import cn.lishui.police.platform.test.SelectedMongo;
+import cn.lishui.police.platform.test.TestTokens;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -35,9 +38,18 @@ class RegionApiTest {
     @Autowired
     MongoTemplate mongo;
 
+    /** The map is read with any valid token; a grid officer's here. */
+    RestTestClient officer;
+
+    @BeforeEach
+    void signIn() {
+        officer = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION,
+                TestTokens.user("o1").roles("GRID_OFFICER").county("331121").bearer()).build();
+    }
+
     @Test
     void countiesAreTheNineCountyLevelDivisionsOfLishuiInCodeOrder() {
-        http.get().uri("/api/grid/counties").exchange()
+        officer.get().uri("/api/grid/counties").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(9)
@@ -52,7 +64,7 @@ class RegionApiTest {
 
     @Test
     void aRegionIsReadByItsCode() {
-        http.get().uri("/api/grid/regions/{code}", "331127").exchange()
+        officer.get().uri("/api/grid/regions/{code}", "331127").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("331127")
@@ -64,7 +76,7 @@ class RegionApiTest {
 
     @Test
     void anUnknownRegionIsANotFoundProblem() {
-        http.get().uri("/api/grid/regions/{code}", "331199").exchange()
+        officer.get().uri("/api/grid/regions/{code}", "331199").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -77,7 +89,7 @@ class RegionApiTest {
 
     @Test
     void theNotFoundProblemIsInEnglishWhenAskedFor() {
-        http.get().uri("/api/grid/regions/{code}", "331122101203").header("Accept-Language", "en").exchange()
+        officer.get().uri("/api/grid/regions/{code}", "331122101203").header("Accept-Language", "en").exchange()
                 .expectStatus().isNotFound()
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("REGION_NOT_FOUND")
@@ -88,7 +100,7 @@ class RegionApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"33110", "3311021", "33112210120", "33110a", "lishui"})
     void aCodeThatIsNotSixOrTwelveDigitsIsAValidationProblemOnTheCode(String code) {
-        http.get().uri("/api/grid/regions/{code}", code).exchange()
+        officer.get().uri("/api/grid/regions/{code}", code).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -99,7 +111,7 @@ class RegionApiTest {
 
     @Test
     void theValidationMessageIsInEnglishWhenAskedFor() {
-        http.get().uri("/api/grid/regions/{code}", "3311").header("Accept-Language", "en").exchange()
+        officer.get().uri("/api/grid/regions/{code}", "3311").header("Accept-Language", "en").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("code")
@@ -115,7 +127,7 @@ class RegionApiTest {
         lishuiCounties.run(null);
 
         assertThat(mongo.count(Query.query(Criteria.where("level").is(RegionLevel.COUNTY)), Region.class)).isEqualTo(9);
-        http.get().uri("/api/grid/regions/{code}", "331181").exchange()
+        officer.get().uri("/api/grid/regions/{code}", "331181").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("龙泉市");
         assertThat(mongo.getCollection("regions").find(new Document("_id", "331181")).first())

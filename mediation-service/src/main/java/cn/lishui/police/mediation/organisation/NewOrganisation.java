@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of a registration. It names only what a caller may set: id, audit timestamps and version
- * sent along are not part of it and are ignored.
+ * The body of a registration. It names only what a caller may set: id, createdBy, audit timestamps
+ * and version sent along are not part of it and are ignored.
  *
  * @param villageCode optional: the 12-digit code of the village (in {@code countyCode}) it serves
  * @param phone       optional: a mobile number or a landline with its area code (0578-2123456)

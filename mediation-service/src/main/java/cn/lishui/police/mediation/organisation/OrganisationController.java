@@ -9,6 +9,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,9 @@ class OrganisationController {
         this.organisations = organisations;
     }
 
+    /** Organisations are staff data of the justice bureau: only an administrator registers one. */
     @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<OrganisationView> register(@Valid @RequestBody NewOrganisation body) {
         Organisation organisation = organisations.register(body);
         // relative, so that it stays right behind the gateway

@@ -1,11 +1,15 @@
 package cn.lishui.police.mediation.organisation;
 
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
-/** The register of mediation organisations. */
+/**
+ * The register of mediation organisations. Reads are limited to the caller's {@link OrganisationScope}:
+ * an organisation outside it is answered as not found, so that its existence is not revealed.
+ */
 @Service
 class Organisations {
 
@@ -17,15 +21,29 @@ class Organisations {
 
     Organisation register(NewOrganisation command) {
         return repository.insert(Organisation.register(command.name(), command.kind(), command.countyCode(),
-                command.villageCode(), command.phone()));
+                command.villageCode(), command.phone(), Caller.current().subject()));
     }
 
     Organisation get(String id) {
-        return repository.findById(id).orElseThrow(() -> DomainException.notFound("ORGANISATION_NOT_FOUND"));
+        OrganisationScope scope = OrganisationScope.of(Caller.current());
+        return repository.findById(id)
+                .filter(organisation -> scope.covers(organisation.countyCode()))
+                .orElseThrow(() -> DomainException.notFound("ORGANISATION_NOT_FOUND"));
     }
 
-    /** All organisations, or those of one county when {@code countyCode} is given. */
+    /**
+     * The organisations of the caller's scope, or of one county of it when {@code countyCode} is given;
+     * a county outside the scope lists nothing.
+     */
     Page<Organisation> list(String countyCode, Pageable pageable) {
-        return countyCode == null ? repository.findAll(pageable) : repository.findByCountyCode(countyCode, pageable);
+        OrganisationScope scope = OrganisationScope.of(Caller.current());
+        if (scope.everyCounty()) {
+            return countyCode == null ? repository.findAll(pageable)
+                    : repository.findByCountyCode(countyCode, pageable);
+        }
+        if (scope.countyCode() == null || (countyCode != null && !scope.covers(countyCode))) {
+            return Page.empty(pageable);
+        }
+        return repository.findByCountyCode(scope.countyCode(), pageable);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.lishui.police.platform.test.SelectedMongo;
+import cn.lishui.police.platform.test.TestTokens;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -37,6 +40,14 @@ class OrganisationApiTest {
     @Autowired
     MongoTemplate mongo;
 
+    /** An administrator: registers organisations and sees every county. */
+    RestTestClient admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer("admin-1", "ADMIN")).build();
+    }
+
     @Test
     void registeringAnOrganisationAnswers201WithItsLocationAndItReadsBack() {
         String name = unique("壶镇正道讲和调解委员会");
@@ -45,7 +56,7 @@ class OrganisationApiTest {
         body.put("phone", "0578-3123456");
         Instant before = Instant.now();
 
-        EntityExchangeResult<byte[]> created = http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
+        EntityExchangeResult<byte[]> created = admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
                 .body(body).exchange()
                 .expectStatus().isCreated()
                 .expectBody()
@@ -56,7 +67,7 @@ class OrganisationApiTest {
         assertThat(location).isNotNull();
         assertThat(location.getPath()).startsWith(PATH + "/");
 
-        http.get().uri(location.getPath()).exchange()
+        admin.get().uri(location.getPath()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(location.getPath().substring(PATH.length() + 1))
@@ -65,6 +76,7 @@ class OrganisationApiTest {
                 .jsonPath("$.countyCode").isEqualTo(JINYUN)
                 .jsonPath("$.villageCode").isEqualTo("331122101203")
                 .jsonPath("$.phone").isEqualTo("0578-3123456")
+                .jsonPath("$.createdBy").isEqualTo("admin-1")
                 .jsonPath("$.version").isEqualTo(0)
                 .jsonPath("$.createdAt").value(String.class,
                         createdAt -> assertThat(Instant.parse(createdAt)).isAfterOrEqualTo(before.minusSeconds(1)))
@@ -72,7 +84,7 @@ class OrganisationApiTest {
     }
 
     @Test
-    void serverOwnedFieldsInTheBodyAreIgnored() {
+    void serverOwnedFieldsInTheBodyAreIgnoredAndTheRegistrarIsTheCaller() {
         String name = unique("青田县侨界调解中心");
         String chosenId = new ObjectId().toHexString();
         Map<String, Object> body = organisation(name, "INDUSTRY_PROFESSIONAL", "331121");
@@ -80,16 +92,21 @@ class OrganisationApiTest {
         body.put("createdAt", "2000-01-01T00:00:00Z");
         body.put("updatedAt", "2000-01-01T00:00:00Z");
         body.put("version", 7);
+        body.put("createdBy", "someone-else");
 
-        http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+        admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isCreated()
                 .expectBody()
                 .jsonPath("$.id").value(String.class, id -> assertThat(id).isNotEqualTo(chosenId))
+                .jsonPath("$.createdBy").isEqualTo("admin-1")
                 .jsonPath("$.createdAt").value(String.class,
                         createdAt -> assertThat(Instant.parse(createdAt)).isAfter(Instant.parse("2020-01-01T00:00:00Z")))
                 .jsonPath("$.version").isEqualTo(0);
 
-        http.get().uri(PATH + "/{id}", chosenId).exchange().expectStatus().isNotFound();
+        admin.get().uri(PATH + "/{id}", chosenId).exchange().expectStatus().isNotFound();
+        Organisation stored = mongo.findOne(Query.query(Criteria.where("name").is(name)), Organisation.class);
+        assertThat(stored).isNotNull();
+        assertThat(stored.createdBy()).isEqualTo("admin-1");
     }
 
     @Test
@@ -99,7 +116,7 @@ class OrganisationApiTest {
         String second = register(organisation("缙云县110联动调解中心 " + tag, "INCIDENT_LINKAGE_CENTRE", JINYUN));
         String elsewhere = register(organisation("龙泉市商会调解中心 " + tag, "CHAMBER_OF_COMMERCE", LONGQUAN));
 
-        http.get().uri(PATH + "?countyCode={county}&sort=createdAt,desc&size=50", JINYUN).exchange()
+        admin.get().uri(PATH + "?countyCode={county}&sort=createdAt,desc&size=50", JINYUN).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.page.size").isEqualTo(50)
@@ -110,14 +127,14 @@ class OrganisationApiTest {
                 .jsonPath("$.content[*].id").value(List.class,
                         ids -> assertThat(ids).contains(first, second).doesNotContain(elsewhere));
 
-        http.get().uri(PATH + "?countyCode={county}&size=1", JINYUN).exchange()
+        admin.get().uri(PATH + "?countyCode={county}&size=1", JINYUN).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.content.length()").isEqualTo(1)
                 .jsonPath("$.page.size").isEqualTo(1)
                 .jsonPath("$.page.totalPages").value(Integer.class, pages -> assertThat(pages).isGreaterThanOrEqualTo(2));
 
-        http.get().uri(PATH + "?sort=createdAt,desc&size=50").exchange()
+        admin.get().uri(PATH + "?sort=createdAt,desc&size=50").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.content[*].id").value(List.class, ids -> assertThat(ids).contains(first, second, elsewhere));
@@ -125,7 +142,7 @@ class OrganisationApiTest {
 
     @Test
     void aCountyFilterThatIsNotALishuiCountyIsAValidationProblem() {
-        http.get().uri(PATH + "?countyCode=331100").exchange()
+        admin.get().uri(PATH + "?countyCode=331100").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -135,7 +152,7 @@ class OrganisationApiTest {
 
     @Test
     void anUnknownOrganisationIsANotFoundProblem() {
-        http.get().uri(PATH + "/{id}", new ObjectId().toHexString()).exchange()
+        admin.get().uri(PATH + "/{id}", new ObjectId().toHexString()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -146,7 +163,7 @@ class OrganisationApiTest {
 
     @Test
     void theNotFoundProblemIsInEnglishWhenAskedFor() {
-        http.get().uri(PATH + "/{id}", new ObjectId().toHexString()).header("Accept-Language", "en").exchange()
+        admin.get().uri(PATH + "/{id}", new ObjectId().toHexString()).header("Accept-Language", "en").exchange()
                 .expectStatus().isNotFound()
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("ORGANISATION_NOT_FOUND")
@@ -162,7 +179,7 @@ class OrganisationApiTest {
         body.put("villageCode", "3311221012");
         body.put("phone", "12345");
 
-        http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+        admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -176,7 +193,7 @@ class OrganisationApiTest {
     void validationMessagesAreInEnglishWhenAskedFor() {
         Map<String, Object> body = organisation(unique("x"), "LAWYER_MEDIATION", "110101");
 
-        http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en").body(body)
+        admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en").body(body)
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
@@ -187,7 +204,7 @@ class OrganisationApiTest {
 
     @Test
     void anUnknownKindIsAnInvalidEnumProblem() {
-        http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
+        admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
                 .body(organisation(unique("x"), "TEA_HOUSE", JINYUN)).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
@@ -200,7 +217,7 @@ class OrganisationApiTest {
         Map<String, Object> body = organisation(unique("跨县调解室"), "POLICE_STATION_ROOM", JINYUN);
         body.put("villageCode", "331181101001");
 
-        http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+        admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("VILLAGE_OUTSIDE_COUNTY");
@@ -212,11 +229,11 @@ class OrganisationApiTest {
         Map<String, Object> body = organisation(name, "PEOPLES_MEDIATION_COMMITTEE", "331123");
         String key = UUID.randomUUID().toString();
 
-        EntityExchangeResult<byte[]> first = http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
+        EntityExchangeResult<byte[]> first = admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).body(body).exchange()
                 .expectStatus().isCreated()
                 .expectBody().returnResult();
-        EntityExchangeResult<byte[]> second = http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
+        EntityExchangeResult<byte[]> second = admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).body(body).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotency-Replayed", "true")
@@ -228,7 +245,7 @@ class OrganisationApiTest {
     }
 
     private String register(Map<String, Object> body) {
-        URI location = http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+        URI location = admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isCreated()
                 .returnResult().getResponseHeaders().getLocation();
         return location.getPath().substring(PATH.length() + 1);

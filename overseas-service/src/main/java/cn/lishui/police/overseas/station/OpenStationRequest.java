@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a client may say about a new station; id, audit fields and version are the server's. */
+/** What a client may say about a new station; id, createdBy, audit fields and version are the server's. */
 record OpenStationRequest(
         @NotBlank @Size(max = 100) String name,
         @NotNull @CountryCode String country,

@@ -7,6 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.SortDefault;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The overseas liaison stations (警侨驿站). */
+/** The overseas liaison stations (警侨驿站): a public list, opened by administrators. */
 @RestController
 @RequestMapping(StationController.PATH)
 class StationController {
@@ -28,7 +29,9 @@ class StationController {
         this.registry = registry;
     }
 
+    /** Opening a station is an administrator's act; reading the stations is open to anyone. */
     @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<StationView> open(@Valid @RequestBody OpenStationRequest request) {
         Station station = registry.open(request);
         // a path, not an absolute URL: the gateway forwards paths unchanged, so it is right on both sides

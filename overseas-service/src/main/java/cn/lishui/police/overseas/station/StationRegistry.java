@@ -1,6 +1,7 @@
 package cn.lishui.police.overseas.station;
 
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,7 @@ class StationRegistry {
         String phone = request.contactPhone() == null || request.contactPhone().isBlank()
                 ? null : request.contactPhone().strip();
         return stations.save(new Station(request.name().strip(), request.country(), request.city().strip(),
-                request.homeCountyCode(), phone));
+                request.homeCountyCode(), phone, Caller.current().subject()));
     }
 
     Station byId(String id) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.lishui.police.platform.test.SelectedMongo;
+import cn.lishui.police.platform.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -31,9 +33,17 @@ class StationApiTest {
     @Autowired
     StationRepository stations;
 
+    /** An administrator opens stations; anyone reads them, so the reads below carry no token. */
+    RestTestClient admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer("admin-1", "ADMIN")).build();
+    }
+
     @Test
     void openingAStationAnswers201WithItsLocationAndItCanBeReadBack() {
-        var created = http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        var created = admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .body(station("米兰警侨驿站", "IT", "Milano", "331121", "+39 02 1234 5678"))
                 .exchange()
                 .expectStatus().isCreated()
@@ -59,14 +69,15 @@ class StationApiTest {
     }
 
     @Test
-    void serverOwnedFieldsInTheRequestAreIgnored() {
+    void serverOwnedFieldsInTheRequestAreIgnoredAndTheOpenerIsTheCaller() {
         Map<String, Object> body = new HashMap<>(station("马德里警侨驿站", "ES", "Madrid", "331121", null));
         body.put("id", "chosen-by-client");
         body.put("createdAt", "2000-01-01T00:00:00Z");
         body.put("updatedAt", "2000-01-01T00:00:00Z");
         body.put("version", 42);
+        body.put("createdBy", "someone-else");
 
-        JsonNode created = http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body)
+        JsonNode created = admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -75,6 +86,10 @@ class StationApiTest {
         assertThat(created.get("createdAt").asString()).doesNotStartWith("2000");
         assertThat(created.get("updatedAt").asString()).doesNotStartWith("2000");
         assertThat(created.get("contactPhone").isNull()).isTrue();
+        // who opened it is kept for audit, not shown to the public
+        assertThat(created.has("createdBy")).isFalse();
+        assertThat(stations.findById(created.get("id").asString())).get()
+                .extracting(Station::createdBy).isEqualTo("admin-1");
         assertThat(stations.findById("chosen-by-client")).isEmpty();
     }
 
@@ -129,7 +144,7 @@ class StationApiTest {
 
     @Test
     void invalidFieldsAreA400ValidationProblemNamingEachField() {
-        http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .body(station(" ", "XX", "Roma", "331121", "call me"))
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -141,7 +156,7 @@ class StationApiTest {
                 .jsonPath("$.errors[?(@.field == 'country')].message")
                 .isEqualTo(List.of("必须是 ISO 3166-1 两位字母国家代码（如 IT）"));
 
-        http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .body(Map.of("name", "罗马警侨驿站", "country", "it", "city", "Roma"))
                 .exchange()
@@ -157,7 +172,7 @@ class StationApiTest {
 
     @Test
     void aHomeCountyOutsideLishuiIsAnInvalidEnumValueProblem() {
-        http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .body(station("布拉格警侨驿站", "CZ", "Praha", "330100", null))
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -168,7 +183,7 @@ class StationApiTest {
                 .jsonPath("$.errors[0].message").value(String.class, message -> assertThat(message).contains("331121"));
 
         // a number must not be taken as the position of a county in the list
-        http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\":\"布拉格警侨驿站\",\"country\":\"CZ\",\"city\":\"Praha\",\"homeCountyCode\":1}")
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -193,12 +208,12 @@ class StationApiTest {
         Map<String, Object> body = station("鹿特丹警侨驿站", "NL", city, "331121", null);
         String key = UUID.randomUUID().toString();
 
-        var first = http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        var first = admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).body(body)
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult();
-        var second = http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+        var second = admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).body(body)
                 .exchange()
                 .expectStatus().isCreated()
@@ -211,7 +226,7 @@ class StationApiTest {
     }
 
     private void open(Map<String, Object> body) {
-        http.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body)
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange().expectStatus().isCreated();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalogue of service items, readable by anyone. */
+/** The catalogue of service items, readable by anyone without a token (fengqiao.security.public-paths). */
 @RestController
 @RequestMapping("/api/public/service-items")
 class ServiceItemController {
