@@ -53,7 +53,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || isCredentialExchange(request.getRequestURI());
+    }
+
+    /** OAuth2 and login answers carry tokens and sessions: never stored, never replayed. */
+    private static boolean isCredentialExchange(String path) {
+        return path.startsWith("/oauth2/") || path.equals("/login") || path.startsWith("/login/");
     }
 
     @Override

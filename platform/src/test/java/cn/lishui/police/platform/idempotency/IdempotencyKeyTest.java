@@ -109,6 +109,14 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void tokenEndpointAnswersAreNeverStored() {
+        long before = mongo.getCollection("idempotency_keys").countDocuments();
+        http.post("/oauth2/token", "grant_type=password", Map.of("Idempotency-Key", UUID.randomUUID().toString(),
+                "Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(mongo.getCollection("idempotency_keys").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
     void anOverlongKeyIsABadRequest() {
         Http.Response response = http.post("/api/test/notes", "{\"text\":\"k\",\"priority\":\"LOW\"}",
                 Map.of("Idempotency-Key", "k".repeat(300)));
