@@ -6,7 +6,7 @@ import java.util.Set;
 import cn.lishui.police.identity.EmbeddedDefault;
 import cn.lishui.police.identity.user.Accounts;
 import cn.lishui.police.identity.user.NewAccount;
-import cn.lishui.police.identity.user.WeakPasswordException;
+import cn.lishui.police.platform.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -59,9 +59,9 @@ class DemoUsers implements ApplicationRunner {
             if (accounts.findByUsername(demo.username()).isEmpty()) {
                 try {
                     accounts.register(withPassword(demo, password));
-                } catch (WeakPasswordException weak) {
-                    throw new IllegalStateException("FENGQIAO_DEMO_PASSWORD does not meet the password policy: "
-                            + weak.violations());
+                } catch (DomainException weak) {
+                    throw new IllegalStateException("FENGQIAO_DEMO_PASSWORD is refused (" + weak.code() + "): "
+                            + weak.fieldErrors().stream().map(DomainException.FieldError::messageKey).toList());
                 }
                 created++;
             }

@@ -52,7 +52,10 @@ public class Accounts {
         }
         List<String> weaknesses = PasswordPolicy.violations(account.password(), identifiers);
         if (!weaknesses.isEmpty()) {
-            throw new WeakPasswordException(weaknesses);
+            throw DomainException.badRequest("WEAK_PASSWORD").withFieldErrors(weaknesses.stream()
+                    .map(rule -> new DomainException.FieldError("password", rule, PasswordPolicy.MIN_LENGTH,
+                            PasswordPolicy.MIN_CLASSES))
+                    .toList());
         }
         if (account.username() != null && repository.existsByUsername(account.username())) {
             throw DomainException.conflict("USERNAME_TAKEN", account.username());

@@ -1,5 +1,7 @@
 package cn.lishui.police.platform.error;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,15 +12,34 @@ import org.springframework.http.HttpStatus;
  */
 public class DomainException extends RuntimeException {
 
+    /** One field the rule found wrong: its message is looked up as {@code messageKey} with {@code args}. */
+    public record FieldError(String field, String messageKey, Object... args) {
+    }
+
     private final HttpStatus status;
     private final String code;
     private final transient Object[] args;
+    private final transient List<FieldError> fieldErrors;
 
     public DomainException(HttpStatus status, String code, Object... args) {
+        this(status, code, List.of(), args);
+    }
+
+    private DomainException(HttpStatus status, String code, List<FieldError> fieldErrors, Object... args) {
         super(code);
         this.status = status;
         this.code = code;
         this.args = args == null ? new Object[0] : args.clone();
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    /** The same problem, listing the fields at fault in the body's {@code errors[]}. */
+    public DomainException withFieldErrors(List<FieldError> errors) {
+        return new DomainException(status, code, errors, args);
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
     }
 
     public HttpStatus status() {

@@ -50,8 +50,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> handleDomain(DomainException ex, HttpServletRequest request) {
+        Locale locale = locale();
+        List<FieldViolation> errors = ex.fieldErrors().stream()
+                .map(error -> new FieldViolation(error.field(),
+                        problems.message(error.messageKey(), error.args(), locale, error::messageKey)))
+                .toList();
         return respond(ex.status(), new HttpHeaders(),
-                problems.create(ex.status(), ex.code(), locale(), request.getRequestURI(), List.of(), ex.args()));
+                problems.create(ex.status(), ex.code(), locale, request.getRequestURI(), errors, ex.args()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
