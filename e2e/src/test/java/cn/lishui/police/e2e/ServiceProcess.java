@@ -67,6 +67,11 @@ final class ServiceProcess {
         return baseUrl().resolve(path);
     }
 
+    /** The output of the current (or last) run of this process. */
+    Path log() {
+        return log;
+    }
+
     Path dataDir() {
         return dataDir;
     }

@@ -116,6 +116,21 @@ final class Suite implements AutoCloseable {
      * ...; they exist in the embedded default), by the direct password grant of {@code fengqiao-cli},
      * through the gateway when the suite has one. Kept for the suite's lifetime (tokens live 15 min).
      */
+    /** Everything the suite's processes have written to their logs so far. */
+    String allLogs() {
+        StringBuilder logs = new StringBuilder();
+        for (ServiceProcess process : processes.values()) {
+            try {
+                if (process.log() != null && java.nio.file.Files.exists(process.log())) {
+                    logs.append(java.nio.file.Files.readString(process.log(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return logs.toString();
+    }
+
     String accessToken(String username) {
         return tokens.computeIfAbsent(username, this::requestToken);
     }

@@ -163,6 +163,34 @@ class SuiteJourneyIT {
 
     /** Last: it stops public-service for good. */
     @Test
+    void aCitizenSignsUpLogsInThroughTheGatewaySeesOnlyTheirOwnMaskedProfileAndTheirPhoneReachesNoLog() {
+        String phone = "13957812468";
+        String password = "Lishui-Qingtian-2026";
+        Http.Response signedUp = Http.post(suite.gateway("/api/identity/citizens"),
+                Map.of("phone", phone, "password", password, "displayName", "叶小青"));
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        assertThat(signedUp.body()).doesNotContain(phone);
+        String id = signedUp.json().path("id").asString();
+
+        Http.Response login = Http.postForm(suite.gateway("/oauth2/token"), Map.of("grant_type", "password",
+                "client_id", "fengqiao-cli", "username", phone, "password", password));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        String token = login.json().path("access_token").asString();
+
+        Http.Response me = Http.get(suite.gateway("/api/identity/users/me"), token);
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.json().path("id").asString()).isEqualTo(id);
+        assertThat(me.json().path("phone").asString()).isEqualTo("139****2468");
+
+        // another citizen learns nothing of this one; this one cannot act as staff
+        assertProblem(Http.get(suite.gateway("/api/identity/users/" + id), citizen()), 404, "USER_NOT_FOUND");
+        assertProblem(Http.post(suite.gateway("/api/identity/staff"),
+                Map.of("username", "fake-police", "password", password, "roles", List.of("POLICE")), token), 403, "FORBIDDEN");
+
+        assertThat(suite.allLogs()).as("personal data in the logs").doesNotContain(phone).doesNotContain(password);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aServiceThatIsDownIsAServiceUnavailableProblemWhileTheOthersStillAnswer() {
         ServiceProcess publicService = suite.process(Deployable.PUBLIC);
