@@ -40,6 +40,13 @@ final class Http {
         return send(request(uri, accessToken).GET().build());
     }
 
+    /** A GET with extra headers, e.g. {@code If-None-Match}. */
+    static Response get(URI uri, String accessToken, Map<String, String> headers) {
+        HttpRequest.Builder request = request(uri, accessToken);
+        headers.forEach(request::header);
+        return send(request.GET().build());
+    }
+
     /** An anonymous POST; see {@link #post(URI, Object, String)}. */
     static Response post(URI uri, Object body) {
         return post(uri, body, null);

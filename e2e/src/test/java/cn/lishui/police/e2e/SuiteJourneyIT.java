@@ -111,6 +111,20 @@ class SuiteJourneyIT {
     }
 
     @Test
+    void theFortyFiveGlobalItemsAreListedToAnyoneAbroadAndCachedByETag() {
+        Http.Response response = Http.get(suite.gateway("/api/public/items?global=true&size=100"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("page").path("totalElements").asLong()).isEqualTo(45);
+        for (JsonNode item : response.json().path("content")) {
+            assertThat(item.path("global").asBoolean()).as(item.toString()).isTrue();
+        }
+        String etag = response.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + response));
+        assertThat(Http.get(suite.gateway("/api/public/items?global=true&size=100"), null, Map.of("If-None-Match", etag))
+                .status()).isEqualTo(304);
+    }
+
+    @Test
     void anOverseasStationAnAdministratorOpensIsFoundByAnyone() {
         Map<String, Object> station = Journeys.overseasStation("旅程");
 

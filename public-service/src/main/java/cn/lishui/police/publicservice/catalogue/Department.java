@@ -1,6 +1,6 @@
 package cn.lishui.police.publicservice.catalogue;
 
-/** The police department that handles a service item (ARCHITECTURE.md §8; issue 7 adds more). */
+/** The police department that handles a service item (ARCHITECTURE.md §8). */
 public enum Department {
     /** 户政 */
     HOUSEHOLD,
@@ -9,5 +9,9 @@ public enum Department {
     /** 交管 */
     TRAFFIC,
     /** 治安 */
-    PUBLIC_ORDER
+    PUBLIC_ORDER,
+    /** 网安 */
+    CYBER_SECURITY,
+    /** 刑侦 */
+    CRIMINAL_INVESTIGATION
 }

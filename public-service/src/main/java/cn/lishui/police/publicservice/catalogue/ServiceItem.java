@@ -1,6 +1,7 @@
 package cn.lishui.police.publicservice.catalogue;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
@@ -17,15 +18,17 @@ class ServiceItem {
     private String id;
     @Indexed(unique = true)
     private String code;
+    private CatalogueEntry entry;
+    // copies of the entry's searchable fields at the top level, so that queries stay simple
     private String name;
+    private String nameEn;
     private Department department;
+    private List<Channel> channels;
     private boolean online;
     private boolean mobile;
     private boolean instant;
     private boolean zeroVisit;
     private boolean global;
-    private int visitCount;
-    private int statutoryTimeLimitDays;
     @CreatedDate
     private Instant createdAt;
     @LastModifiedDate
@@ -44,7 +47,7 @@ class ServiceItem {
 
     /** Brings the item in line with the catalogue; false when it already was (nothing to save). */
     boolean revise(CatalogueEntry entry) {
-        if (entry.equals(toEntry())) {
+        if (entry.equals(this.entry)) {
             return false;
         }
         apply(entry);
@@ -52,20 +55,20 @@ class ServiceItem {
     }
 
     CatalogueEntry toEntry() {
-        return new CatalogueEntry(code, name, department, online, mobile, instant, zeroVisit, global,
-                visitCount, statutoryTimeLimitDays);
+        return entry;
     }
 
     private void apply(CatalogueEntry entry) {
+        this.entry = entry;
         this.name = entry.name();
+        this.nameEn = entry.nameEn();
         this.department = entry.department();
+        this.channels = entry.channels();
         this.online = entry.online();
         this.mobile = entry.mobile();
         this.instant = entry.instant();
         this.zeroVisit = entry.zeroVisit();
         this.global = entry.global();
-        this.visitCount = entry.visitCount();
-        this.statutoryTimeLimitDays = entry.statutoryTimeLimitDays();
     }
 
     String code() {
