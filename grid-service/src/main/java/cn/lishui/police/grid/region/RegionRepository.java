@@ -7,4 +7,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface RegionRepository extends MongoRepository<Region, String> {
 
     List<Region> findByLevelOrderByCode(RegionLevel level);
+
+    List<Region> findByParentCodeOrderByCode(String parentCode);
 }

@@ -1,0 +1,52 @@
+package cn.lishui.police.grid.officer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.lishui.police.platform.personaldata.ProtectedValue;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Who is assigned where, for other features of grid-service (location lookup). */
+@Component
+public class Assignments {
+
+    /** An assigned officer as other features show it; the contact phone serializes masked. */
+    public record AssignedOfficer(String id, String name, OfficerKind kind, String stationId,
+                                  ProtectedValue contactPhone) {
+
+        static AssignedOfficer of(Officer officer) {
+            return new AssignedOfficer(officer.id(), officer.name(), officer.kind(), officer.stationId(),
+                    officer.contactPhone());
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    Assignments(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<AssignedOfficer> gridOfficer(String gridCode) {
+        return Optional.ofNullable(mongo.findById(gridCode, GridOfficer.class))
+                .map(assignment -> mongo.findById(assignment.officerId(), Officer.class))
+                .map(AssignedOfficer::of);
+    }
+
+    /** The village chiefs in the order they were appointed. */
+    public List<AssignedOfficer> villageChiefs(String villageCode) {
+        VillageChiefs chiefs = mongo.findById(villageCode, VillageChiefs.class);
+        if (chiefs == null || chiefs.chiefs().isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = chiefs.chiefs().stream().map(VillageChiefs.Chief::officerId).toList();
+        Map<String, Officer> officers = mongo.find(Query.query(Criteria.where("id").in(ids)), Officer.class).stream()
+                .collect(Collectors.toMap(Officer::id, Function.identity()));
+        return ids.stream().map(officers::get).filter(java.util.Objects::nonNull).map(AssignedOfficer::of).toList();
+    }
+}
