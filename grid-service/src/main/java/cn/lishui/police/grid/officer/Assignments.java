@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.lishui.police.platform.personaldata.ProtectedValue;
+import cn.lishui.police.platform.security.Caller;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,6 +31,24 @@ public class Assignments {
 
     Assignments(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * The officer a token speaks for: the officer whose id is the token's subject, else the one whose
+     * registered account is the subject or the username.
+     */
+    public Optional<AssignedOfficer> officerOf(Caller caller) {
+        return find(caller).map(AssignedOfficer::of);
+    }
+
+    Optional<Officer> find(Caller caller) {
+        Officer byId = caller.subject() == null ? null : mongo.findById(caller.subject(), Officer.class);
+        if (byId != null) {
+            return Optional.of(byId);
+        }
+        List<String> accounts = java.util.stream.Stream.of(caller.subject(), caller.username())
+                .filter(java.util.Objects::nonNull).toList();
+        return mongo.find(Query.query(Criteria.where("account").in(accounts)), Officer.class).stream().findFirst();
     }
 
     public Optional<AssignedOfficer> gridOfficer(String gridCode) {

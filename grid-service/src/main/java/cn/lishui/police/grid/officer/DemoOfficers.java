@@ -20,6 +20,7 @@ final class DemoOfficers {
     static final int POLICE = 2_040;
     static final int AUXILIARY = 2_320;
     private static final long SEED = 20260412L;
+    static final String DEMO_COUNTY = "331121";
     private static final String[] FAMILY = {"王", "李", "张", "刘", "陈", "杨", "吴", "周", "叶", "徐", "朱", "潘",
             "毛", "蓝", "雷", "季", "应", "胡", "金", "鲍"};
     private static final String[] GIVEN = {"伟", "军", "勇", "强", "磊", "洋", "杰", "涛", "明", "华", "芳", "敏",
@@ -76,6 +77,18 @@ final class DemoOfficers {
         return new Generated(officers, chiefs, gridOfficers);
     }
 
+    /**
+     * The demo users of identity-service (security contract) are officers of Qingtian's first station:
+     * demo-officer the first auxiliary officer (grid officer of the county's first grid), demo-police the
+     * first police officer (chief of its first village), so "my villages / my grids" work in the demo.
+     */
+    private static String demoAccount(String county, OfficerKind kind, int index) {
+        if (!DEMO_COUNTY.equals(county) || index != 0) {
+            return null;
+        }
+        return kind == OfficerKind.AUXILIARY ? "demo-officer" : "demo-police";
+    }
+
     private static int[] shares(int total, Map<String, List<String>> villagesByCounty, int villages) {
         int[] shares = new int[villagesByCounty.size()];
         double[] remainders = new double[shares.length];
@@ -110,7 +123,8 @@ final class DemoOfficers {
             String phone = "13" + String.format("%09d", random.nextInt(1_000_000_000));
             officers.add(new Officer(new UUID(random.nextLong(), random.nextLong()).toString(), name, kind,
                     "station-" + county + "-" + String.format("%02d", 1 + i % 6), county,
-                    villages.get(random.nextInt(villages.size())), protect.apply(phone), null));
+                    villages.get(random.nextInt(villages.size())), protect.apply(phone), demoAccount(county, kind, i),
+                    null));
         }
         return officers;
     }

@@ -10,5 +10,6 @@ record NewOfficer(
         @NotNull OfficerKind kind,
         @NotNull @Pattern(regexp = Stations.FORMAT, message = "{officer.stationId.format}") String stationId,
         @Pattern(regexp = "\\d{12}", message = "{grid.villageCode.format}") String nativeVillageCode,
-        @NotNull @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "{officer.phone.format}") String contactPhone) {
+        @NotNull @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "{officer.phone.format}") String contactPhone,
+        @Size(max = 100) String account) {
 }

@@ -3,6 +3,7 @@ package cn.lishui.police.grid.officer;
 import cn.lishui.police.platform.personaldata.ProtectedValue;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,8 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param nativeVillageCode the village the officer comes from (原籍), if known
  * @param contactPhone      encrypted, shown masked
+ * @param account           the officer's user account in identity-service (the token's {@code sub}, or the
+ *                          username), for "my villages / my grids"; the officer id itself also matches
  */
 @Document("officers")
 record Officer(@Id String id, String name, OfficerKind kind, String stationId, String countyCode,
-               String nativeVillageCode, ProtectedValue contactPhone, @Version Long version) {
+               String nativeVillageCode, ProtectedValue contactPhone, @Indexed(sparse = true) String account,
+               @Version Long version) {
 }

@@ -1,6 +1,10 @@
 package cn.lishui.police.grid.officer;
 
 import java.net.URI;
+import java.util.List;
+
+import cn.lishui.police.grid.region.MapDirectory;
+import cn.lishui.police.platform.security.Caller;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -23,9 +28,11 @@ class OfficerController {
     }
 
     private final Officers officers;
+    private final Coverage coverage;
 
-    OfficerController(Officers officers) {
+    OfficerController(Officers officers, Coverage coverage) {
         this.officers = officers;
+        this.coverage = coverage;
     }
 
     @PostMapping("/officers")
@@ -33,6 +40,28 @@ class OfficerController {
     ResponseEntity<OfficerView> register(@Valid @RequestBody NewOfficer command) {
         Officer officer = officers.register(command);
         return ResponseEntity.created(URI.create("/api/grid/officers/" + officer.id())).body(OfficerView.of(officer));
+    }
+
+    /** Villages without two chiefs and grids without an officer, per county and town. */
+    @GetMapping("/coverage")
+    @PreAuthorize("hasAnyRole('GRID_OFFICER', 'POLICE', 'COMMANDER', 'ADMIN')")
+    Coverage.Report coverage(@RequestParam(required = false)
+                             @Pattern(regexp = "\\d{6}", message = "{coverage.county.format}") String county) {
+        return coverage.report(county);
+    }
+
+    /** The villages the calling officer is a chief of (the token's subject or username names the officer). */
+    @GetMapping("/officers/me/villages")
+    @PreAuthorize("hasAnyRole('GRID_OFFICER', 'POLICE')")
+    List<MapDirectory.Place> myVillages() {
+        return officers.villagesOf(officers.ofCaller(Caller.current()));
+    }
+
+    /** The grids the calling officer is the grid officer of. */
+    @GetMapping("/officers/me/grids")
+    @PreAuthorize("hasAnyRole('GRID_OFFICER', 'POLICE')")
+    List<MapDirectory.GridPlace> myGrids() {
+        return officers.gridsOf(officers.ofCaller(Caller.current()));
     }
 
     @GetMapping("/officers/{id}")

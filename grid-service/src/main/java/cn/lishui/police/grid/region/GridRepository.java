@@ -8,5 +8,7 @@ interface GridRepository extends MongoRepository<Grid, String> {
 
     List<Grid> findByVillageCodeOrderByCode(String villageCode);
 
+    List<Grid> findByCountyCodeOrderByCode(String countyCode);
+
     long countByCountyCode(String countyCode);
 }

@@ -33,6 +33,70 @@ public class MapDirectory {
         return grids.findAll(Sort.by("code")).stream().map(Grid::code).toList();
     }
 
+    /** A region as other features list it. */
+    public record Place(String code, String name, String parentCode) {
+    }
+
+    /** A grid as other features list it. */
+    public record GridPlace(String code, String name, String villageCode, String townCode, String countyCode) {
+    }
+
+    /** The level of a stored region. */
+    public Optional<RegionLevel> levelOf(String code) {
+        return code == null ? Optional.empty() : regions.findById(code).map(Region::level);
+    }
+
+    /** The county, if the code names one of the stored counties. */
+    public Optional<Place> county(String code) {
+        return regions.findById(code).filter(r -> r.level() == RegionLevel.COUNTY).map(MapDirectory::place);
+    }
+
+    /** Every stored county, in order. */
+    public List<Place> counties() {
+        return regions.findByLevelOrderByCode(RegionLevel.COUNTY).stream().map(MapDirectory::place).toList();
+    }
+
+    /** The towns of a county, in order. */
+    public List<Place> townsOf(String countyCode) {
+        return regions.findByParentCodeOrderByCode(countyCode).stream().map(MapDirectory::place).toList();
+    }
+
+    /** The villages whose code starts with the prefix (a county or town code without its zeros), in order. */
+    public List<Place> villagesUnder(String codePrefix) {
+        return regions.findByLevelOrderByCode(RegionLevel.VILLAGE).stream()
+                .filter(r -> r.code().startsWith(codePrefix)).map(MapDirectory::place).toList();
+    }
+
+    /** The grids of a county, in order. */
+    public List<GridPlace> gridsOfCounty(String countyCode) {
+        return grids.findByCountyCodeOrderByCode(countyCode).stream().map(MapDirectory::gridPlace).toList();
+    }
+
+    /** The grids with these codes, in order. */
+    public List<GridPlace> grids(java.util.Collection<String> codes) {
+        return grids.findAllById(codes).stream().map(MapDirectory::gridPlace)
+                .sorted(java.util.Comparator.comparing(GridPlace::code)).toList();
+    }
+
+    /** The regions with these codes, in order. */
+    public List<Place> regions(java.util.Collection<String> codes) {
+        return regions.findAllById(codes).stream().map(MapDirectory::place)
+                .sorted(java.util.Comparator.comparing(Place::code)).toList();
+    }
+
+    /** An existing grid. */
+    public Optional<GridPlace> grid(String code) {
+        return code == null ? Optional.empty() : grids.findById(code).map(MapDirectory::gridPlace);
+    }
+
+    private static Place place(Region region) {
+        return new Place(region.code(), region.name(), region.parentCode());
+    }
+
+    private static GridPlace gridPlace(Grid grid) {
+        return new GridPlace(grid.code(), grid.name(), grid.villageCode(), grid.townCode(), grid.countyCode());
+    }
+
     /** The village code of an existing grid. */
     public Optional<String> villageOfGrid(String gridCode) {
         return grids.findById(gridCode).map(Grid::villageCode);

@@ -78,4 +78,19 @@ class DemoOfficersTest {
         assertThat(DemoOfficers.generate(villages, grids, 2_850, PROTECT).officers())
                 .isEqualTo(DemoOfficers.generate(villages, grids, 2_850, PROTECT).officers());
     }
+
+    @Test
+    void theDemoOfficerAndDemoPoliceAccountsAreTheGridOfficerAndChiefOfQingtiansFirstGridAndVillage() {
+        DemoOfficers.Generated generated = DemoOfficers.generate(villages, grids, 2_850, PROTECT);
+        Map<String, String> accounts = generated.officers().stream().filter(o -> o.account() != null)
+                .collect(Collectors.toMap(Officer::account, Officer::id));
+
+        assertThat(accounts).containsOnlyKeys("demo-officer", "demo-police");
+        String firstGrid = grids.stream().filter(g -> g.startsWith("331121")).findFirst().orElseThrow();
+        String firstVillage = villages.stream().filter(v -> v.startsWith("331121")).findFirst().orElseThrow();
+        assertThat(generated.gridOfficers()).anyMatch(g -> g.gridCode().equals(firstGrid)
+                && g.officerId().equals(accounts.get("demo-officer")));
+        assertThat(generated.chiefs()).anyMatch(c -> c.villageCode().equals(firstVillage)
+                && c.chiefs().get(0).officerId().equals(accounts.get("demo-police")));
+    }
 }

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 class VillageChiefsTest {
 
     private static Officer officer(String id, OfficerKind kind) {
-        return new Officer(id, "警员" + id, kind, "station-331102-01", "331102", null, null, null);
+        return new Officer(id, "警员" + id, kind, "station-331102-01", "331102", null, null, null, null);
     }
 
     private static void conflict(Runnable action, String code) {

@@ -1,0 +1,6 @@
+package cn.lishui.police.grid.inspection;
+
+enum InspectionStatus {
+    OPEN,
+    CHECKED_IN
+}
