@@ -1,9 +1,11 @@
 package cn.lishui.police.publicservice.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.lishui.police.platform.error.DomainException;
 import cn.lishui.police.publicservice.catalogue.Channel;
 import cn.lishui.police.publicservice.catalogue.Department;
 import org.springframework.data.annotation.CreatedDate;
@@ -37,6 +39,17 @@ class Application {
     private Instant acceptedAt;
     private Instant dueAt;
     private Instant finishedAt;
+    /** The applicant's visits to a window (跑动次数). */
+    private List<Visit> visits;
+    /** More visits than the item allows: a breach of "at most one visit" (最多跑一次). */
+    private boolean visitBreach;
+    /** Finished after its due time, or found overdue by the sweep; set once and never cleared. */
+    private boolean slaBreached;
+    private Instant slaBreachedAt;
+    /** The overseas station that applied for the applicant under a proxy (代办), if any. */
+    private String proxyStationId;
+    private String proxyId;
+    private String proxyActorId;
     @CreatedDate
     private Instant createdAt;
     @LastModifiedDate
@@ -86,7 +99,42 @@ class Application {
         this.status = next;
         if (next.finished()) {
             this.finishedAt = now;
+            if (now.isAfter(dueAt)) {
+                markSlaBreached(now);
+            }
         }
+    }
+
+    /** A visit of the applicant to a window; true when this visit newly breaches "at most one visit". */
+    boolean recordVisit(Visit visit, int maxVisits) {
+        if (status.finished()) {
+            throw DomainException.conflict("APPLICATION_FINISHED", id, status);
+        }
+        List<Visit> all = new ArrayList<>(visits());
+        all.add(visit);
+        this.visits = List.copyOf(all);
+        if (!visitBreach && all.size() > maxVisits) {
+            this.visitBreach = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Marks the SLA breach once; true when it was not marked before. */
+    boolean markSlaBreached(Instant now) {
+        if (slaBreached) {
+            return false;
+        }
+        this.slaBreached = true;
+        this.slaBreachedAt = now;
+        return true;
+    }
+
+    /** Records the overseas station that applied for the applicant under the given proxy. */
+    void appliedByProxy(String proxyId, String stationId, String actorId) {
+        this.proxyId = proxyId;
+        this.proxyStationId = stationId;
+        this.proxyActorId = actorId;
     }
 
     String id() { return id; }
@@ -107,4 +155,15 @@ class Application {
     Instant acceptedAt() { return acceptedAt; }
     Instant dueAt() { return dueAt; }
     Instant finishedAt() { return finishedAt; }
+    List<Visit> visits() { return visits == null ? List.of() : visits; }
+    boolean visitBreach() { return visitBreach; }
+    boolean slaBreached() { return slaBreached; }
+    Instant slaBreachedAt() { return slaBreachedAt; }
+    String proxyId() { return proxyId; }
+    String proxyStationId() { return proxyStationId; }
+    String proxyActorId() { return proxyActorId; }
+
+    /** One visit of the applicant to a service window, recorded by the clerk who served them. */
+    record Visit(Instant at, String clerkId, String stationId, String note) {
+    }
 }

@@ -16,9 +16,12 @@ final class ApplicationCommands {
     private ApplicationCommands() {
     }
 
-    /** Apply for {@code itemCode} through {@code channel} with the item's form filled in. */
+    /**
+     * Apply for {@code itemCode} through {@code channel}; an overseas station names the compatriot it applies for
+     * in {@code onBehalfOf} (代办).
+     */
     record Apply(@NotBlank @Size(max = 40) String itemCode, @NotNull Channel channel,
-                 @Size(max = 50) Map<String, Object> form) {
+                 @Size(max = 50) Map<String, Object> form, @Size(max = 100) String onBehalfOf) {
 
         Map<String, Object> formOrEmpty() {
             return form == null ? Map.of() : form;
@@ -33,5 +36,9 @@ final class ApplicationCommands {
 
     /** 好差评: 1 (very dissatisfied) to 5 (very satisfied) stars and an optional comment. */
     record Rate(@Min(1) @Max(5) int stars, @Size(max = 500) String comment) {
+    }
+
+    /** What the clerk notes about a visit (e.g. 补交材料, 领取证件). */
+    record RecordVisit(@Size(max = 500) String note) {
     }
 }

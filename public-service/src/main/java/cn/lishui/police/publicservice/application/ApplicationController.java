@@ -30,8 +30,8 @@ class ApplicationController {
         this.applications = applications;
     }
 
+    /** Applicants apply for themselves; station staff with a proxy apply for a compatriot (onBehalfOf). */
     @PostMapping
-    @PreAuthorize("hasAnyRole('CITIZEN', 'COMPATRIOT')")
     ResponseEntity<ApplicationView> apply(@Valid @RequestBody ApplicationCommands.Apply command) {
         Application application = applications.apply(Caller.current(), command);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -61,5 +61,18 @@ class ApplicationController {
         Application application = applications.act(Caller.current(), id, ApplicationAction.ofPath(action),
                 details == null ? ApplicationCommands.Act.NONE : details);
         return ApplicationView.of(application, applications.now());
+    }
+
+    /** A window clerk records the applicant's visit to the window (跑动一次). */
+    @PostMapping("/{id}/visits")
+    @PreAuthorize("hasRole('WINDOW_CLERK')")
+    ResponseEntity<ApplicationView> recordVisit(@PathVariable String id,
+                                                @Valid @RequestBody(required = false)
+                                                ApplicationCommands.RecordVisit command) {
+        Application application = applications.recordVisit(Caller.current(), id, command);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/public/applications/{id}/visits/{n}")
+                .buildAndExpand(application.id(), application.visits().size()).toUri();
+        return ResponseEntity.created(location).body(ApplicationView.of(application, applications.now()));
     }
 }

@@ -17,7 +17,8 @@ record ApplicationView(String id, String itemCode, String itemName, Department d
                        String applicantId, Map<String, Object> form, ApplicationStatus status, String reason,
                        List<String> missingMaterials, String stationId, int promisedLimitDays, Instant submittedAt,
                        Instant acceptedAt, Instant dueAt, Long remainingSeconds, boolean overdue,
-                       Instant finishedAt, Long instantSeconds) {
+                       Instant finishedAt, Long instantSeconds, int visits, boolean visitBreach,
+                       boolean slaBreached, String proxyStationId, String proxyActorId) {
 
     static ApplicationView of(Application a, Instant now) {
         Long remaining = a.status().finished() ? null : Duration.between(now, a.dueAt()).toSeconds();
@@ -27,6 +28,7 @@ record ApplicationView(String id, String itemCode, String itemName, Department d
         return new ApplicationView(a.id(), a.itemCode(), a.itemName(), a.department(), a.channel(), a.applicantId(),
                 a.form(), a.status(), a.reason(), a.missingMaterials(), a.stationId(), a.promisedLimitDays(),
                 a.submittedAt(), a.acceptedAt(), a.dueAt(), remaining, end.isAfter(a.dueAt()), a.finishedAt(),
-                instantSeconds);
+                instantSeconds, a.visits().size(), a.visitBreach(), a.slaBreached(), a.proxyStationId(),
+                a.proxyActorId());
     }
 }

@@ -3,6 +3,7 @@ package cn.lishui.police.publicservice.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import cn.lishui.police.platform.error.DomainException;
@@ -12,16 +13,24 @@ import cn.lishui.police.platform.security.Caller;
 import cn.lishui.police.publicservice.catalogue.CatalogueEntry;
 import cn.lishui.police.publicservice.catalogue.Channel;
 import cn.lishui.police.publicservice.catalogue.ServiceItemCatalogue;
+import cn.lishui.police.publicservice.proxy.Proxies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Applications for service items: submitting, the clerk's workflow, who sees what, and the SLA due time. */
 @Service
 @EnableConfigurationProperties(CalendarProperties.class)
 class Applications {
+
+    /** Exported as fengqiao_public_applications_sla_breaches_total{department}. */
+    static final String SLA_BREACHES = "fengqiao.public.applications.sla.breaches";
 
     private static final String[] STAFF = {"WINDOW_CLERK", "COMMANDER", "ADMIN"};
 
@@ -31,10 +40,15 @@ class Applications {
     private final WorkingDays workingDays;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MongoTemplate mongo;
+    private final Proxies proxies;
 
     Applications(ApplicationRepository applications, ServiceItemCatalogue catalogue, CalendarProperties calendar,
-                 ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+                 ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters, MongoTemplate mongo,
+                 Proxies proxies) {
         this.applications = applications;
+        this.proxies = proxies;
+        this.mongo = mongo;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.workingDays = calendar.workingDays();
@@ -46,7 +60,14 @@ class Applications {
         return clock.instant();
     }
 
-    Application apply(Caller applicant, ApplicationCommands.Apply command) {
+    /**
+     * An applicant (CITIZEN or COMPATRIOT) applies for themself; an overseas station's staff (station_id) apply
+     * for a compatriot ({@code onBehalfOf}) through the OVERSEAS_STATION channel under a valid proxy.
+     */
+    Application apply(Caller caller, ApplicationCommands.Apply command) {
+        if (command.onBehalfOf() == null && !caller.hasAnyRole("CITIZEN", "COMPATRIOT")) {
+            throw DomainException.forbidden("FORBIDDEN");
+        }
         CatalogueEntry item = catalogue.guideOf(command.itemCode());
         if (command.channel() == Channel.OVERSEAS_STATION && !item.global()) {
             throw DomainException.unprocessable("ITEM_NOT_GLOBAL", item.code());
@@ -56,9 +77,21 @@ class Applications {
         }
         FormValidation.check(item.form(), command.formOrEmpty());
         Instant now = now();
-        Application saved = applications.save(new Application(item.code(), item.name(), item.department(),
-                command.channel(), applicant.subject(), command.formOrEmpty(), item.instant(),
-                item.promisedLimitDays(), now, dueAt(now, item.promisedLimitDays())));
+        String proxyId = null;
+        if (command.onBehalfOf() != null) {
+            if (command.channel() != Channel.OVERSEAS_STATION) {
+                throw DomainException.unprocessable("PROXY_CHANNEL_REQUIRED", command.channel());
+            }
+            proxyId = proxies.requireValidProxy(command.onBehalfOf(), caller.stationId(), item.code(), now);
+        }
+        String applicantId = command.onBehalfOf() == null ? caller.subject() : command.onBehalfOf();
+        Application application = new Application(item.code(), item.name(), item.department(),
+                command.channel(), applicantId, command.formOrEmpty(), item.instant(),
+                item.promisedLimitDays(), now, dueAt(now, item.promisedLimitDays()));
+        if (proxyId != null) {
+            application.appliedByProxy(proxyId, caller.stationId(), caller.subject());
+        }
+        Application saved = applications.save(application);
         count(saved);
         return saved;
     }
@@ -74,7 +107,9 @@ class Applications {
     Application get(Caller caller, String id) {
         Application application = applications.findById(id)
                 .orElseThrow(() -> DomainException.notFound("APPLICATION_NOT_FOUND", id));
-        if (!caller.hasAnyRole(STAFF) && !application.applicantId().equals(caller.subject())) {
+        boolean proxyStation = application.proxyStationId() != null
+                && application.proxyStationId().equals(caller.stationId());
+        if (!caller.hasAnyRole(STAFF) && !proxyStation && !application.applicantId().equals(caller.subject())) {
             throw DomainException.notFound("APPLICATION_NOT_FOUND", id);
         }
         return application;
@@ -97,11 +132,66 @@ class Applications {
             }
         }
         Instant now = now();
+        boolean breachedBefore = application.slaBreached();
         application.act(action, clerk.subject(), clerk.stationId(), details.reason(), missing, now,
                 dueAt(now, application.promisedLimitDays()));
         Application saved = applications.save(application);
         count(saved);
+        if (!breachedBefore && saved.slaBreached()) {
+            countSlaBreach(saved);
+        }
         return saved;
+    }
+
+    /**
+     * A clerk records the applicant's visit to their window. Visits beyond the item's maximum (0 or 1) flag the
+     * application as an "at most one visit" breach, counted once per application.
+     */
+    Application recordVisit(Caller clerk, String id, ApplicationCommands.RecordVisit command) {
+        Application application = get(clerk, id);
+        if (application.stationId() != null && !application.stationId().equals(clerk.stationId())) {
+            throw DomainException.forbidden("OTHER_STATION", id, application.stationId());
+        }
+        int maxVisits = catalogue.guideOf(application.itemCode()).maxVisits();
+        boolean breach = application.recordVisit(new Application.Visit(now(), clerk.subject(), clerk.stationId(),
+                command == null ? null : command.note()), maxVisits);
+        Application saved = applications.save(application);
+        if (breach) {
+            meters.counter("fengqiao.public.applications.visit.breaches",
+                    "department", saved.department().name()).increment();
+        }
+        return saved;
+    }
+
+    /**
+     * Marks the unfinished applications past their due time as SLA breaches, each once (the flag is set only
+     * where it is not yet set, in one atomic update per application). Returns how many were newly marked.
+     */
+    int sweepOverdue() {
+        Instant now = now();
+        List<ApplicationStatus> unfinished = Arrays.stream(ApplicationStatus.values())
+                .filter(status -> !status.finished()).toList();
+        int marked = 0;
+        Query candidates = new Query(Criteria.where("status").in(unfinished).and("dueAt").lt(now)
+                .and("slaBreached").ne(true));
+        for (Application overdue : mongo.find(candidates, Application.class)) {
+            Query notYetMarked = new Query(Criteria.where("_id").is(overdue.id()).and("slaBreached").ne(true)
+                    .and("status").in(unfinished));
+            long modified = mongo.updateFirst(notYetMarked,
+                    // bumping the version makes a clerk's concurrent save of a stale copy a 409, not a lost flag
+                    new Update().set("slaBreached", true).set("slaBreachedAt", now).inc("version", 1),
+                    Application.class)
+                    .getModifiedCount();
+            if (modified == 1) {
+                countSlaBreach(overdue);
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    private void countSlaBreach(Application application) {
+        meters.counter(SLA_BREACHES, "department", application.department().name()).increment();
     }
 
     /** Applications by department, channel and status they reached (the metrics). */

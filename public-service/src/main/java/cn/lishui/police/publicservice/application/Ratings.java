@@ -2,6 +2,7 @@ package cn.lishui.police.publicservice.application;
 
 import cn.lishui.police.platform.error.DomainException;
 import cn.lishui.police.platform.security.Caller;
+import cn.lishui.police.publicservice.window.Windows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -12,9 +13,12 @@ class Ratings {
     private final Applications applications;
     private final RatingRepository ratings;
     private final RectificationTaskRepository tasks;
+    private final Windows windows;
 
-    Ratings(Applications applications, RatingRepository ratings, RectificationTaskRepository tasks) {
+    Ratings(Applications applications, RatingRepository ratings, RectificationTaskRepository tasks,
+            Windows windows) {
         this.applications = applications;
+        this.windows = windows;
         this.ratings = ratings;
         this.tasks = tasks;
     }
@@ -37,13 +41,17 @@ class Ratings {
                     application.stationId(), command.stars(), command.comment(), RectificationTask.OPEN,
                     applications.dueAt(applications.now(), RectificationTask.WORKING_DAYS), null)).id();
         }
+        Rating rating;
         try {
-            return ratings.save(new Rating(null, applicationId, applicant.subject(), application.itemCode(),
+            rating = ratings.save(new Rating(null, applicationId, applicant.subject(), application.itemCode(),
                     application.stationId(), command.stars(), command.comment(), taskId, null));
         } catch (DuplicateKeyException e) {
             // the same applicant rating twice at the same moment
             throw DomainException.conflict("ALREADY_RATED", applicationId);
         }
+        // the rating belongs to the window that accepted the application (its clerks' station_id)
+        windows.ratingRecorded(application.stationId());
+        return rating;
     }
 
     RectificationTask task(String id) {
