@@ -28,6 +28,7 @@ final class ServiceProcess {
 
     static final int LOG_TAIL_LINES = 40;
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final java.util.Random PORTS = new java.security.SecureRandom();
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -219,13 +220,22 @@ final class ServiceProcess {
         }
     }
 
+    /**
+     * A free loopback port below the kernel's ephemeral range (32768-60999 on Linux). A port taken from
+     * the ephemeral range (bind to 0) can be handed out again, before the service binds it, to any
+     * other socket that binds to 0 meanwhile, such as the embedded MongoDB of a service starting in
+     * parallel; ports below the range are only ever taken by an explicit bind.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20000 + PORTS.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port in 20000-31999"));
     }
 
     static void sleep(Duration duration) {
