@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import cn.lishui.police.platform.testapp.Http;
 import cn.lishui.police.platform.testapp.PlatformTestApplication;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** With a short in-flight wait, a repeat that arrives while the first request still runs is a 409. */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -19,15 +21,23 @@ class IdempotencyInFlightTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aRepeatWhileTheFirstIsStillRunningIsAConflict() throws Exception {
         Http http = new Http(port);
         String key = UUID.randomUUID().toString();
         String body = "{\"text\":\"slow\",\"priority\":\"LOW\"}";
+        long before = mongo.getCollection("idempotency_keys").countDocuments();
         CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(
                 () -> http.post("/api/test/notes?delayMillis=3000", body, Map.of("Idempotency-Key", key)));
-        Thread.sleep(800);
+        // the repeat is sent once the first request holds the key (not after a guessed pause)
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (mongo.getCollection("idempotency_keys").countDocuments() == before
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
 
         Http.Response repeat = http.post("/api/test/notes?delayMillis=3000", body, Map.of("Idempotency-Key", key));
         assertThat(repeat.status()).isEqualTo(409);
