@@ -2,10 +2,8 @@ package cn.lishui.police.mediation;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.mongodb.config.EnableMongoAuditing;
 
 @SpringBootApplication
-@EnableMongoAuditing
 public class MediationServiceApplication {
 
     public static void main(String[] args) {

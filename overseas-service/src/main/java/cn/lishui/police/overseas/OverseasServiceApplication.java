@@ -2,11 +2,9 @@ package cn.lishui.police.overseas;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.mongodb.config.EnableMongoAuditing;
 
 /** overseas-service: the 警侨驿站 overseas stations and the aid registry for compatriots (ARCHITECTURE.md §1). */
 @SpringBootApplication
-@EnableMongoAuditing
 public class OverseasServiceApplication {
 
     public static void main(String[] args) {

@@ -2,11 +2,9 @@ package cn.lishui.police.publicservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.mongodb.config.EnableMongoAuditing;
 
 /** public-service: the police service catalogue of "at most one visit" (ARCHITECTURE.md §1). */
 @SpringBootApplication
-@EnableMongoAuditing
 public class PublicServiceApplication {
 
     public static void main(String[] args) {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -75,9 +76,13 @@ public class PersonalDataAutoConfiguration {
         return new PersonalDataRotation(mongo, protector, keys, properties.fields());
     }
 
-    /** After start, and then every {@code fengqiao.personal-data.rotation-interval}, re-seal stale values. */
+    /**
+     * After start, and then every {@code fengqiao.personal-data.rotation-interval}, re-seal stale values;
+     * only in services that declare where they keep personal data.
+     */
     @Bean
     @ConditionalOnBean(PersonalDataRotation.class)
+    @ConditionalOnProperty(prefix = "fengqiao.personal-data", name = "fields[0]")
     SmartLifecycle personalDataRotationSchedule(PersonalDataRotation rotation, Environment environment) {
         Duration interval = environment.getProperty("fengqiao.personal-data.rotation-interval", Duration.class,
                 Duration.ofHours(1));
