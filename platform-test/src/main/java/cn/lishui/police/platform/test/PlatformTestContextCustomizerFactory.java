@@ -2,6 +2,7 @@ package cn.lishui.police.platform.test;
 
 import java.util.List;
 
+import cn.lishui.police.platform.feign.BearerTokenRelay;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -13,7 +14,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Every Spring test context of a module that has platform-test on its test classpath runs the
  * embedded MongoDB in memory, unless the test sets another persistence itself (tests never touch
- * {@code ./data} and start from an empty store), and accepts the JWTs of {@link TestTokens}.
+ * {@code ./data} and start from an empty store), and accepts the JWTs of {@link TestTokens}; its Feign
+ * calls made without a user carry a {@link TestTokens} service token (subject = the application name,
+ * role SERVICE).
  */
 public class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -26,6 +29,9 @@ public class PlatformTestContextCustomizerFactory implements ContextCustomizerFa
     private static final boolean JWT_SUPPORT = ClassUtils.isPresent(
             "org.springframework.security.oauth2.jwt.JwtDecoder", PlatformTestContextCustomizerFactory.class.getClassLoader());
 
+    private static final boolean FEIGN_SUPPORT = JWT_SUPPORT && ClassUtils.isPresent(
+            "feign.RequestInterceptor", PlatformTestContextCustomizerFactory.class.getClassLoader());
+
     private static final class InMemory implements ContextCustomizer {
 
         @Override
@@ -36,6 +42,12 @@ public class PlatformTestContextCustomizerFactory implements ContextCustomizerFa
             if (JWT_SUPPORT && !context.getBeanFactory().containsBean("jwtDecoder")) {
                 // tokens minted by TestTokens are the only ones a test context accepts
                 context.getBeanFactory().registerSingleton("jwtDecoder", TestTokens.decoder());
+            }
+            if (FEIGN_SUPPORT && !context.getBeanFactory().containsBean("bearerTokenRelay")) {
+                // a call made without a user (a scheduler's) carries the service's own token, as in production
+                String service = context.getEnvironment().getProperty("spring.application.name", "test-service");
+                context.getBeanFactory().registerSingleton("bearerTokenRelay",
+                        new BearerTokenRelay(() -> TestTokens.user(service).roles("SERVICE").token()));
             }
         }
 

@@ -57,6 +57,11 @@ public final class TestTokens {
         return new Builder(subject);
     }
 
+    /** The public half of the signing key as a JWK set (what an identity service's {@code /oauth2/jwks} serves). */
+    public static String jwkSetJson() {
+        return new JWKSet(KEY.toPublicJWK()).toString();
+    }
+
     /** The decoder the test contexts use: this key, {@link #ISSUER}, {@link #AUDIENCE}, not expired. */
     public static JwtDecoder decoder() {
         try {

@@ -1,5 +1,7 @@
 package cn.lishui.police.platform.feign;
 
+import java.util.function.Supplier;
+
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import org.springframework.security.core.Authentication;
@@ -13,11 +15,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class BearerTokenRelay implements RequestInterceptor {
 
-    private final ServiceTokens serviceTokens;
+    private final Supplier<String> serviceToken;
 
     /** @param serviceTokens the service's own tokens, or {@code null} if it has no client secret */
     public BearerTokenRelay(ServiceTokens serviceTokens) {
-        this.serviceTokens = serviceTokens;
+        this(serviceTokens == null ? null : serviceTokens::accessToken);
+    }
+
+    /**
+     * @param serviceToken gives the service's own access token for calls made without a user, or is
+     *                     {@code null} if the service has none (test support passes its own here)
+     */
+    public BearerTokenRelay(Supplier<String> serviceToken) {
+        this.serviceToken = serviceToken;
     }
 
     @Override
@@ -28,8 +38,8 @@ public final class BearerTokenRelay implements RequestInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken user) {
             request.header("Authorization", "Bearer " + user.getToken().getTokenValue());
-        } else if (serviceTokens != null) {
-            request.header("Authorization", "Bearer " + serviceTokens.accessToken());
+        } else if (serviceToken != null) {
+            request.header("Authorization", "Bearer " + serviceToken.get());
         }
     }
 }

@@ -47,7 +47,7 @@ public class FeignPlatformAutoConfiguration {
         BearerTokenRelay bearerTokenRelay(Environment environment, ObjectProvider<RestClient.Builder> http) {
             String secret = environment.getProperty("fengqiao.service-client.secret");
             if (secret == null || secret.isBlank()) {
-                return new BearerTokenRelay(null);
+                return new BearerTokenRelay((ServiceTokens) null);
             }
             String clientId = environment.getProperty("fengqiao.service-client.id",
                     environment.getProperty("spring.application.name"));

@@ -81,7 +81,7 @@ class BearerTokenRelayTest {
     @Test
     void withoutASecretAndWithoutAUserNoTokenIsAdded() {
         RequestTemplate request = new RequestTemplate();
-        new BearerTokenRelay(null).apply(request);
+        new BearerTokenRelay((ServiceTokens) null).apply(request);
         assertThat(request.headers()).doesNotContainKey("Authorization");
     }
 
