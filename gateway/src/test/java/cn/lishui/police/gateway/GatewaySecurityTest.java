@@ -90,7 +90,9 @@ class GatewaySecurityTest {
                 .jsonPath("$.code").isEqualTo("UNAUTHENTICATED")
                 .jsonPath("$.status").isEqualTo(401)
                 .jsonPath("$.title").isEqualTo("Not authenticated")
-                .jsonPath("$.instance").isEqualTo("/api/grid/incidents/no-token");
+                .jsonPath("$.instance").isEqualTo("/api/grid/incidents/no-token")
+                // the trace id an operator looks up in the gateway's log
+                .jsonPath("$.traceId").value(String.class, traceId -> assertThat(traceId).matches("[0-9a-f]{32}"));
 
         assertThat(services.lastRequestTo("/api/grid/incidents/no-token")).isEmpty();
     }

@@ -2,12 +2,15 @@ package cn.lishui.police.gateway.problem;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import cn.lishui.police.platform.error.ProblemFactory;
 import cn.lishui.police.platform.reactive.ReactiveProblemExceptionHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -38,6 +41,20 @@ public class GatewayProblems {
         Locale locale = exchange.getLocaleContext().getLocale();
         ProblemDetail problem = problems.create(status, code, locale != null ? locale : Locale.SIMPLIFIED_CHINESE,
                 exchange.getRequest().getPath().value(), List.of());
+        if (problem.getProperties() == null || problem.getProperties().get("traceId") == null) {
+            // answered before any handler ran (401, 429, ...): the thread knows no span, the exchange does
+            traceIdOf(exchange).ifPresent(traceId -> problem.setProperty("traceId", traceId));
+        }
         return writer.write(exchange.getResponse(), problem, headers);
+    }
+
+    /** The trace id of the request's server observation, which the tracing handler keeps in its context. */
+    static Optional<String> traceIdOf(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> (TracingObservationHandler.TracingContext)
+                        context.get(TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId())
+                .filter(traceId -> !traceId.isBlank());
     }
 }

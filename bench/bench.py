@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""The Fengqiao benchmark harness (issue 10): the gateway, each service and nginx side by side.
+
+Starts the suite on the embedded default with demo data (deploy/local/run.sh --detach on a fresh data
+directory), an nginx reverse proxy in front of the same services (bench/nginx.conf.template, keepalive
+to the upstreams), warms the JVMs up, obtains tokens, and runs each scenario with wrk on 127.0.0.1
+against three paths in alternation: direct to the service, through the gateway, through nginx. Prints
+requests/s, p50/p99 latency, non-2xx responses, the gateway/direct and gateway/nginx ratios (medians of
+the rounds), and each JVM's RSS and CPU seconds; then stops everything it started.
+
+Usage: bench/run.sh [--duration 10] [--connections 64] [--rounds 3] [--warmup 30]
+                    [--scenarios catalogue,item,locate,keyed-applications,kpi] [--keep-running]
+
+Only 127.0.0.1 is ever contacted; every wrk run is bounded by --duration.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+LOCAL = REPO / "deploy" / "local"
+PORTS = {
+    "identity-service": 9000, "grid-service": 8081, "mediation-service": 8082,
+    "public-service": 8083, "overseas-service": 8084, "gateway": 8080,
+}
+NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18000"))
+GATEWAY = f"http://127.0.0.1:{PORTS['gateway']}"
+DEMO_PASSWORD = os.environ.get("FENGQIAO_DEMO_PASSWORD", "Fengqiao-Demo-2026")
+# Full JIT (run.sh's default stops at C1 for a quick start); a heap that keeps RSS under the 400 MB target.
+BENCH_JAVA_OPTS = os.environ.get(
+    "BENCH_JAVA_OPTS",
+    "-Xms128m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m")
+
+
+def say(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# ---------------------------------------------------------------- HTTP helpers (stdlib only)
+
+def http(method, url, token=None, body=None, form=None, headers=None, timeout=30):
+    data = None
+    all_headers = dict(headers or {})
+    if token:
+        all_headers["Authorization"] = f"Bearer {token}"
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif body is not None:
+        data = json.dumps(body).encode()
+        all_headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, data=data, method=method, headers=all_headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            text = response.read().decode()
+            return response.status, (json.loads(text) if text.strip().startswith(("{", "[")) else text)
+    except urllib.error.HTTPError as error:
+        text = error.read().decode(errors="replace")
+        return error.code, text
+
+
+def token_for(username):
+    status, answer = http("POST", f"{GATEWAY}/oauth2/token", form={
+        "grant_type": "password", "username": username, "password": DEMO_PASSWORD, "client_id": "fengqiao-cli"})
+    if status != 200:
+        raise SystemExit(f"no token for {username}: {status} {answer}")
+    return answer["access_token"]
+
+
+# ---------------------------------------------------------------- scenarios
+
+class Scenario:
+    """One request shape, sent to the same service by three paths."""
+
+    def __init__(self, name, service, path, method="GET", user=None, lua=None, body=None, note=""):
+        self.name, self.service, self.path, self.method = name, service, path, method
+        self.user, self.lua, self.body, self.note = user, lua, body, note
+        self.token = None
+
+    def urls(self):
+        return {
+            "direct": f"http://127.0.0.1:{PORTS[self.service]}{self.path}",
+            "gateway": f"{GATEWAY}{self.path}",
+            "nginx": f"http://127.0.0.1:{NGINX_PORT}{self.path}",
+        }
+
+    def prepare(self):
+        if self.user:
+            self.token = token_for(self.user)
+
+    def before(self):
+        return None
+
+    def after(self, state, results):
+        return ""
+
+
+class KeyedApplications(Scenario):
+    """Citizen applications, each with its own Idempotency-Key; afterwards the created count must equal the 2xx count."""
+
+    def __init__(self):
+        super().__init__("keyed-applications", "public-service", "/api/public/applications", method="POST",
+                         user="demo-citizen", lua="keyed-post.lua",
+                         note="POST with a fresh Idempotency-Key per request; zero duplicates checked")
+
+    def prepare(self):
+        super().prepare()
+        status, items = http("GET", f"{GATEWAY}/api/public/items?size=200")
+        if status != 200:
+            raise SystemExit(f"catalogue unavailable: {status}")
+        content = items["content"] if isinstance(items, dict) else items
+        # an item offered online whose form has no required attribute: the same body is valid every time
+        for item in content:
+            if "ONLINE" in item.get("channels", []) and not any(
+                    attribute.get("required") for attribute in item.get("form", []) or []):
+                self.body = {"itemCode": item["code"], "channel": "ONLINE", "form": {}}
+                break
+        if self.body is None:
+            raise SystemExit("no online item without required form fields in the catalogue")
+
+    def count(self):
+        status, page = http("GET", f"{GATEWAY}/api/public/applications?mine=true&size=1", token=self.token)
+        if status != 200:
+            raise SystemExit(f"cannot count applications: {status} {page}")
+        return page["page"]["totalElements"]
+
+    def before(self):
+        return self.count()
+
+    def after(self, state, results):
+        created = self.count() - state
+        successes = sum(r["ok"] for r in results)
+        verdict = "zero duplicates" if created == successes else f"MISMATCH: {created} created, {successes} answered 2xx"
+        return f"{created} applications created for {successes} 2xx answers: {verdict}"
+
+
+def scenarios():
+    return {
+        "catalogue": Scenario("catalogue", "public-service", "/api/public/items?global=true&size=45",
+                              note="anonymous read of the 45 全球通办 items"),
+        "item": Scenario("item", "public-service", "/api/public/items/{item}",
+                         note="anonymous read of one catalogue item (a near-trivial endpoint)"),
+        "locate": Scenario("locate", "grid-service", "/api/grid/locate?lat=28.1521&lng=120.2863",
+                           user="demo-officer", note="authenticated point-in-grid lookup"),
+        "keyed-applications": KeyedApplications(),
+        "kpi": Scenario("kpi", "grid-service", "/api/grid/stats/overview", user="demo-commander",
+                        note="grid overview KPIs"),
+    }
+
+
+# ---------------------------------------------------------------- wrk
+
+def wrk(url, scenario, connections, duration):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    if scenario.token:
+        command += ["-H", f"Authorization: Bearer {scenario.token}"]
+    env = dict(os.environ)
+    if scenario.lua:
+        command += ["-s", str(BENCH_DIR / scenario.lua)]
+        env["BENCH_METHOD"] = scenario.method
+        env["BENCH_BODY"] = json.dumps(scenario.body or {})
+    command.append(url)
+    output = subprocess.run(command, capture_output=True, text=True, env=env, timeout=duration + 60).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    def latency(label):
+        match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    requests = int(total.group(1)) if total else 0
+    bad = int(non2xx.group(1)) if non2xx else 0
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50": latency("50"), "p99": latency("99"),
+        "requests": requests, "non2xx": bad, "ok": requests - bad,
+        "socket_errors": sum(int(g) for g in errors.groups()) if errors else 0,
+    }
+
+
+# ---------------------------------------------------------------- processes
+
+def jvm_pids():
+    pids = {}
+    for service in PORTS:
+        pid_file = LOCAL / "pids" / f"{service}.pid"
+        if pid_file.exists():
+            pids[service] = int(pid_file.read_text().strip())
+    return pids
+
+
+def rss_and_cpu(pid):
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        cpu = (int(fields[11]) + int(fields[12])) / ticks
+        return rss_kb / 1024, cpu
+    except (OSError, AttributeError):
+        return float("nan"), float("nan")
+
+
+def start_nginx(work):
+    conf = (BENCH_DIR / "nginx.conf.template").read_text()
+    for service, port in PORTS.items():
+        conf = conf.replace("{" + service + "}", str(port))
+    conf = conf.replace("{nginx-port}", str(NGINX_PORT)).replace("{work}", str(work))
+    (work / "logs").mkdir(parents=True, exist_ok=True)
+    path = work / "nginx.conf"
+    path.write_text(conf)
+    subprocess.run(["nginx", "-p", str(work), "-c", str(path), "-t"], check=True, capture_output=True)
+    subprocess.run(["nginx", "-p", str(work), "-c", str(path)], check=True)
+    return path
+
+
+def stop_nginx(work, conf):
+    subprocess.run(["nginx", "-p", str(work), "-c", str(conf), "-s", "quit"], capture_output=True)
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
+    parser.add_argument("--connections", type=int, default=64, help="wrk connections (default 64)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of direct/gateway/nginx per scenario (default 3)")
+    parser.add_argument("--warmup", type=int, default=30, help="seconds of gateway load before measuring (default 30)")
+    parser.add_argument("--scenarios", default="catalogue,item,locate,keyed-applications,kpi")
+    parser.add_argument("--keep-running", action="store_true", help="leave the suite running afterwards")
+    parser.add_argument("--no-start", action="store_true", help="use a suite that is already running")
+    args = parser.parse_args()
+
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is missing: apt-get install -y wrk nginx-light")
+    chosen = [scenarios()[name] for name in args.scenarios.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="fengqiao-bench-"))
+    started = False
+    nginx_conf = None
+    try:
+        if not args.no_start:
+            say(f"starting the suite with demo data on a fresh data directory {work / 'data'}")
+            env = dict(os.environ, FENGQIAO_DATA_DIR=str(work / "data"), JAVA_OPTS=BENCH_JAVA_OPTS,
+                       STARTUP_TIMEOUT=os.environ.get("STARTUP_TIMEOUT", "300"),
+                       # the per-client rate limit (50/s by default) would measure the policy, not the gateway
+                       FENGQIAO_RATE_LIMIT_PER_SECOND="1000000", FENGQIAO_RATE_LIMIT_BURST="1000000",
+                       FENGQIAO_DEMO_DATA_ENABLED="true")
+            subprocess.run([str(LOCAL / "run.sh"), "--detach"], check=True, env=env)
+            started = True
+        nginx_conf = start_nginx(work)
+        say(f"nginx on 127.0.0.1:{NGINX_PORT} in front of the same services")
+
+        status, item_page = http("GET", f"{GATEWAY}/api/public/items?global=true&size=1")
+        first_item = (item_page["content"] if isinstance(item_page, dict) else item_page)[0]["code"]
+        for scenario in chosen:
+            scenario.path = scenario.path.replace("{item}", first_item)
+            scenario.prepare()
+
+        say(f"warming up: {args.warmup} s through the gateway and {max(5, args.warmup // 3)} s direct and via nginx per scenario")
+        for scenario in chosen:
+            if scenario.lua:
+                continue  # writes are warmed by the reads' code paths; no extra records
+            urls = scenario.urls()
+            wrk(urls["gateway"], scenario, args.connections, args.warmup)
+            wrk(urls["direct"], scenario, args.connections, max(5, args.warmup // 3))
+            wrk(urls["nginx"], scenario, args.connections, max(5, args.warmup // 3))
+
+        report = []
+        for scenario in chosen:
+            state = scenario.before()
+            runs = {"direct": [], "gateway": [], "nginx": []}
+            for round_number in range(args.rounds):
+                for path, url in scenario.urls().items():
+                    result = wrk(url, scenario, args.connections, args.duration)
+                    runs[path].append(result)
+                    say(f"{scenario.name:<19} round {round_number + 1} {path:<8} {result['rps']:9.0f} req/s "
+                        f"p50 {result['p50']:7.2f} ms p99 {result['p99']:7.2f} ms non-2xx {result['non2xx']}")
+            check = scenario.after(state, [r for path in runs.values() for r in path])
+            report.append((scenario, runs, check))
+
+        print()
+        print(f"## Results: {args.connections} connections, {args.duration} s per run, {args.rounds} rounds "
+              f"(medians), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print()
+        print("| scenario | path | req/s | p50 ms | p99 ms | non-2xx |")
+        print("|---|---|---|---|---|---|")
+        for scenario, runs, check in report:
+            for path, results in runs.items():
+                print(f"| {scenario.name} | {path} | {statistics.median(r['rps'] for r in results):.0f} "
+                      f"| {statistics.median(r['p50'] for r in results):.2f} "
+                      f"| {statistics.median(r['p99'] for r in results):.2f} "
+                      f"| {sum(r['non2xx'] for r in results)} |")
+        print()
+        print("| scenario | gateway/direct | gateway/nginx | check |")
+        print("|---|---|---|---|")
+        for scenario, runs, check in report:
+            median = {path: statistics.median(r["rps"] for r in results) for path, results in runs.items()}
+            print(f"| {scenario.name} | {median['gateway'] / median['direct']:.2f} "
+                  f"| {median['gateway'] / median['nginx']:.2f} | {check or scenario.note} |")
+        print()
+        print("| JVM | RSS MB | CPU s |")
+        print("|---|---|---|")
+        for service, pid in jvm_pids().items():
+            rss, cpu = rss_and_cpu(pid)
+            print(f"| {service} | {rss:.0f} | {cpu:.1f} |")
+    finally:
+        if nginx_conf:
+            stop_nginx(work, nginx_conf)
+        if started and not args.keep_running:
+            say("stopping the suite")
+            subprocess.run([str(LOCAL / "stop.sh")], capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    main()
