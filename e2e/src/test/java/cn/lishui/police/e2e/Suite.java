@@ -50,6 +50,11 @@ final class Suite implements AutoCloseable {
      * ready in time, after stopping all of them.
      */
     static Suite start(String name, Deployable... deployables) {
+        return start(name, Map.of(), deployables);
+    }
+
+    /** As {@link #start(String, Deployable...)}, with more environment for every process (e.g. demo data on). */
+    static Suite start(String name, Map<String, String> extraEnvironment, Deployable... deployables) {
         List<String> missing = Stream.of(deployables).map(E2eSettings::jarOf)
                 .filter(jar -> !Files.isRegularFile(jar)).map(Path::toString).toList();
         if (!missing.isEmpty()) {
@@ -69,6 +74,7 @@ final class Suite implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         ports.forEach((deployable, port) -> environment.put(deployable.urlVariable(), "http://127.0.0.1:" + port));
         environment.putAll(securityEnvironment(ports));
+        environment.putAll(extraEnvironment);
 
         Map<Deployable, ServiceProcess> processes = new EnumMap<>(Deployable.class);
         ports.forEach((deployable, port) -> processes.put(deployable, new ServiceProcess(deployable,

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The coverage report: per county and town, the villages without their two chiefs (一村两警长) and the
- * grids without a grid officer (一格一警).
+ * grids without a grid officer (一格一警); per county, how many chiefs lead the village they come from
+ * (原籍, e.g. the officers 莲都 sent back to their native villages).
  */
 @Service
 class Coverage {
@@ -28,7 +29,7 @@ class Coverage {
     }
 
     record CountyCoverage(String code, String name, long villages, long villagesWithTwoChiefs, long grids,
-                          long gridsCovered, List<TownCoverage> towns) {
+                          long gridsCovered, long chiefsFromTheirVillage, List<TownCoverage> towns) {
     }
 
     record TownCoverage(String code, String name, long villages, long villagesWithTwoChiefs, long grids,
@@ -61,9 +62,18 @@ class Coverage {
     private CountyCoverage county(Place county) {
         List<Place> villages = map.villagesUnder(county.code());
         List<GridPlace> grids = map.gridsOfCounty(county.code());
+        Map<String, String> nativeVillageOf = new HashMap<>();
+        Query natives = Query.query(Criteria.where("countyCode").is(county.code()).and("nativeVillageCode").ne(null));
+        natives.fields().include("nativeVillageCode");
+        mongo.find(natives, Officer.class).forEach(o -> nativeVillageOf.put(o.id(), o.nativeVillageCode()));
         Map<String, Integer> chiefCounts = new HashMap<>();
+        long[] fromTheirVillage = {0};
         mongo.find(Query.query(Criteria.where("_id").regex("^" + county.code())), VillageChiefs.class)
-                .forEach(c -> chiefCounts.put(c.villageCode(), c.chiefs().size()));
+                .forEach(c -> {
+                    chiefCounts.put(c.villageCode(), c.chiefs().size());
+                    fromTheirVillage[0] += c.chiefs().stream()
+                            .filter(chief -> c.villageCode().equals(nativeVillageOf.get(chief.officerId()))).count();
+                });
         Set<String> covered = new HashSet<>();
         mongo.find(Query.query(Criteria.where("_id").regex("^" + county.code())), GridOfficer.class)
                 .forEach(g -> covered.add(g.gridCode()));
@@ -87,6 +97,6 @@ class Coverage {
         }
         return new CountyCoverage(county.code(), county.name(), villages.size(),
                 towns.stream().mapToLong(TownCoverage::villagesWithTwoChiefs).sum(), grids.size(),
-                towns.stream().mapToLong(TownCoverage::gridsCovered).sum(), towns);
+                towns.stream().mapToLong(TownCoverage::gridsCovered).sum(), fromTheirVillage[0], towns);
     }
 }

@@ -14,6 +14,8 @@ import cn.lishui.police.platform.personaldata.ProtectedValue;
  * The demo officers, from a fixed seed: {@value #POLICE} police and {@value #AUXILIARY} auxiliary officers
  * at full scale, spread over the counties by their share of villages. Every village gets a chief pair
  * (one police officer, one auxiliary) and every grid one grid officer, all from the county's own stations.
+ * In 莲都 {@value #LIANDU_NATIVES} of the chiefs (at full scale) lead the village they come from (原籍),
+ * as the district sent them back under 一村两警长; its other officers' native villages are not recorded.
  */
 final class DemoOfficers {
 
@@ -21,6 +23,8 @@ final class DemoOfficers {
     static final int AUXILIARY = 2_320;
     private static final long SEED = 20260412L;
     static final String DEMO_COUNTY = "331121";
+    static final String NATIVE_COUNTY = "331102";
+    static final int LIANDU_NATIVES = 503;
     private static final String[] FAMILY = {"王", "李", "张", "刘", "陈", "杨", "吴", "周", "叶", "徐", "朱", "潘",
             "毛", "蓝", "雷", "季", "应", "胡", "金", "鲍"};
     private static final String[] GIVEN = {"伟", "军", "勇", "强", "磊", "洋", "杰", "涛", "明", "华", "芳", "敏",
@@ -48,6 +52,17 @@ final class DemoOfficers {
         int auxiliary = Math.max(villagesByCounty.size(), (int) Math.round((double) AUXILIARY * villages.size() / fullVillages));
         int[] policeShare = shares(police, villagesByCounty, villages.size());
         int[] auxiliaryShare = shares(auxiliary, villagesByCounty, villages.size());
+        int natives = (int) Math.round((double) LIANDU_NATIVES * villages.size() / fullVillages);
+        int nativeCounty = new ArrayList<>(villagesByCounty.keySet()).indexOf(NATIVE_COUNTY);
+        if (nativeCounty >= 0) {
+            int countyVillages = villagesByCounty.get(NATIVE_COUNTY).size();
+            natives = Math.min(natives, 2 * countyVillages);
+            // every native chief is another officer: the district needs that many, at most one per village and kind
+            int missing = natives - Math.min(countyVillages, policeShare[nativeCounty])
+                    - Math.min(countyVillages, auxiliaryShare[nativeCounty]);
+            missing -= moveTo(policeShare, nativeCounty, Math.min(missing, countyVillages - policeShare[nativeCounty]));
+            moveTo(auxiliaryShare, nativeCounty, Math.min(missing, countyVillages - auxiliaryShare[nativeCounty]));
+        }
 
         List<Officer> officers = new ArrayList<>();
         List<VillageChiefs> chiefs = new ArrayList<>();
@@ -62,6 +77,15 @@ final class DemoOfficers {
             c++;
             officers.addAll(countyPolice);
             officers.addAll(countyAuxiliary);
+            if (county.getKey().equals(NATIVE_COUNTY)) {
+                countyPolice = sentBackHome(countyPolice, countyVillages, natives);
+                countyAuxiliary = sentBackHome(countyAuxiliary, countyVillages, natives - countyPolice.stream()
+                        .filter(officer -> officer.nativeVillageCode() != null).count());
+                officers.subList(officers.size() - countyPolice.size() - countyAuxiliary.size(), officers.size())
+                        .clear();
+                officers.addAll(countyPolice);
+                officers.addAll(countyAuxiliary);
+            }
             for (int i = 0; i < countyVillages.size(); i++) {
                 Officer chief = countyPolice.get(i % countyPolice.size());
                 Officer deputy = countyAuxiliary.get(i % countyAuxiliary.size());
@@ -75,6 +99,41 @@ final class DemoOfficers {
             }
         }
         return new Generated(officers, chiefs, gridOfficers);
+    }
+
+    /**
+     * The first {@code natives} officers (each the chief of village i, see the appointments) come from that
+     * village; the native village of the others is left unknown, so exactly {@code natives} lead their own.
+     */
+    private static List<Officer> sentBackHome(List<Officer> officers, List<String> villages, long natives) {
+        List<Officer> result = new ArrayList<>(officers.size());
+        for (int i = 0; i < officers.size(); i++) {
+            Officer o = officers.get(i);
+            String home = i < natives && i < villages.size() ? villages.get(i) : null;
+            result.add(new Officer(o.id(), o.name(), o.kind(), o.stationId(), o.countyCode(), home, o.contactPhone(),
+                    o.account(), o.version()));
+        }
+        return result;
+    }
+
+    /** Moves up to {@code wanted} officers into county {@code to}, from the counties with the most; returns how many. */
+    private static int moveTo(int[] shares, int to, int wanted) {
+        int moved = 0;
+        while (moved < wanted) {
+            int from = -1;
+            for (int j = 0; j < shares.length; j++) {
+                if (j != to && shares[j] > 1 && (from < 0 || shares[j] > shares[from])) {
+                    from = j;
+                }
+            }
+            if (from < 0) {
+                break;
+            }
+            shares[from]--;
+            shares[to]++;
+            moved++;
+        }
+        return moved;
     }
 
     /**

@@ -49,9 +49,13 @@ public class GridLocator implements ApplicationRunner {
 
     /** Rebuilds the index from the store; called whenever grids change. */
     public synchronized void rebuild() {
-        List<Grid> grids = mongo.findAll(Grid.class);
+        load(mongo.findAll(Grid.class), mongo.findAll(Region.class));
+    }
+
+    /** Indexes these grids and regions in place of the current ones (the store is not read). */
+    synchronized void load(List<Grid> grids, List<Region> allRegions) {
         Map<String, Region> regions = new HashMap<>();
-        mongo.findAll(Region.class).forEach(region -> regions.put(region.code(), region));
+        allRegions.forEach(region -> regions.put(region.code(), region));
         STRtree tree = new STRtree();
         for (Grid grid : grids) {
             Polygon polygon = Boundaries.toPolygon(grid.boundary());

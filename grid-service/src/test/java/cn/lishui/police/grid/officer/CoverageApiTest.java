@@ -56,8 +56,15 @@ class CoverageApiTest {
     }
 
     private String register(String kind, String account) {
+        return register(kind, account, null);
+    }
+
+    private String register(String kind, String account, String nativeVillage) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "李四", "kind", kind, "stationId", "station-331102-01",
                 "contactPhone", "13812345678"));
+        if (nativeVillage != null) {
+            body.put("nativeVillageCode", nativeVillage);
+        }
         if (account != null) {
             body.put("account", account);
         }
@@ -102,6 +109,21 @@ class CoverageApiTest {
                 .jsonPath("$.counties[0].towns[0].villagesWithoutTwoChiefs[0].chiefs").isEqualTo(1)
                 .jsonPath("$.counties[0].towns[0].gridsWithoutOfficer[0]").isEqualTo(FULL_VILLAGE + "002")
                 .jsonPath("$.counties[0].towns[0].gridsWithoutOfficer[1]").isEqualTo(SHORT_VILLAGE + "001");
+    }
+
+    @Test
+    void chiefsWhoLeadTheVillageTheyComeFromAreCountedPerCounty() {
+        String sentHome = register("POLICE", null, FULL_VILLAGE);
+        String elsewhere = register("AUXILIARY", null, SHORT_VILLAGE);
+        appoint(FULL_VILLAGE, sentHome);
+        appoint(FULL_VILLAGE, elsewhere);
+        appoint(SHORT_VILLAGE, register("POLICE", null));
+
+        http.get().uri("/api/grid/coverage?county=331102")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("c1", "COMMANDER")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.counties[0].chiefsFromTheirVillage").isEqualTo(1);
     }
 
     @Test

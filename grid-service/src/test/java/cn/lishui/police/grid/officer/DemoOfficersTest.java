@@ -3,9 +3,11 @@ package cn.lishui.police.grid.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -71,6 +73,23 @@ class DemoOfficersTest {
         assertThat(new HashSet<>(generated.gridOfficers().stream().map(GridOfficer::gridCode).toList())).hasSize(3_512);
         assertThat(generated.gridOfficers()).allMatch(assignment ->
                 assignment.gridCode().startsWith(officers.get(assignment.officerId()).countyCode()));
+    }
+
+    @Test
+    void inLianduFiveHundredAndThreeChiefsLeadTheVillageTheyComeFrom() {
+        DemoOfficers.Generated generated = DemoOfficers.generate(villages, grids, 2_850, PROTECT);
+        Map<String, Set<String>> villagesLedBy = new HashMap<>();
+        generated.chiefs().forEach(pair -> pair.chiefs().forEach(chief ->
+                villagesLedBy.computeIfAbsent(chief.officerId(), id -> new HashSet<>()).add(pair.villageCode())));
+
+        List<Officer> liandu = generated.officers().stream().filter(o -> o.countyCode().equals("331102")).toList();
+        long sentHome = liandu.stream().filter(o -> o.nativeVillageCode() != null
+                && villagesLedBy.getOrDefault(o.id(), Set.of()).contains(o.nativeVillageCode())).count();
+
+        assertThat(sentHome).isEqualTo(503);
+        assertThat(liandu).filteredOn(o -> o.nativeVillageCode() != null).hasSize(503);
+        // the district's extra officers come out of the other counties: the city-wide totals hold
+        assertThat(generated.officers()).hasSize(4_360);
     }
 
     @Test
