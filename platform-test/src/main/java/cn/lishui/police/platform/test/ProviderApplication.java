@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -63,7 +65,8 @@ public final class ProviderApplication implements AutoCloseable {
     /**
      * Starts {@code module}'s jar and waits until it is ready.
      *
-     * @param properties extra {@code name=value} settings, passed as command-line arguments
+     * @param properties extra {@code name=value} settings, passed as command-line arguments; one named like a
+     *                   default above (e.g. {@code fengqiao.demo-data.enabled=true}) replaces it
      */
     public static ProviderApplication start(String module, String... properties) {
         Path jar = jarOf(module);
@@ -76,15 +79,22 @@ public final class ProviderApplication implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
         command.add(jar.toString());
-        command.add("--server.port=" + port);
-        command.add("--fengqiao.mongo.embedded.persistence=memory");
-        command.add("--fengqiao.demo-data.enabled=false");
-        command.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
-                + jwks.getAddress().getPort() + "/jwks");
-        command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", Integer.toString(port));
+        settings.put("fengqiao.mongo.embedded.persistence", "memory");
+        settings.put("fengqiao.demo-data.enabled", "false");
+        settings.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
         for (String property : properties) {
-            command.add("--" + property);
+            int equals = property.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("A setting is name=value: " + property);
+            }
+            // a setting given here replaces the default of the same name (a repeated option would be joined)
+            settings.put(property.substring(0, equals), property.substring(equals + 1));
         }
+        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process process;
         try {
             Files.createDirectories(work);

@@ -1,6 +1,10 @@
 package cn.lishui.police.platform.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,26 +20,52 @@ public class DomainException extends RuntimeException {
     public record FieldError(String field, String messageKey, Object... args) {
     }
 
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "code",
+            "traceId", "errors");
+
     private final HttpStatus status;
     private final String code;
     private final transient Object[] args;
     private final transient List<FieldError> fieldErrors;
+    private final transient Map<String, Object> properties;
 
     public DomainException(HttpStatus status, String code, Object... args) {
-        this(status, code, List.of(), args);
+        this(status, code, List.of(), Map.of(), args);
     }
 
-    private DomainException(HttpStatus status, String code, List<FieldError> fieldErrors, Object... args) {
+    private DomainException(HttpStatus status, String code, List<FieldError> fieldErrors,
+                            Map<String, Object> properties, Object... args) {
         super(code);
         this.status = status;
         this.code = code;
         this.args = args == null ? new Object[0] : args.clone();
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** The same problem, listing the fields at fault in the body's {@code errors[]}. */
     public DomainException withFieldErrors(List<FieldError> errors) {
-        return new DomainException(status, code, errors, args);
+        return new DomainException(status, code, errors, properties, args);
+    }
+
+    /**
+     * The same problem with one more member of the body, for what a client acts on, e.g. the
+     * {@code allowedActions} of a refused transition or the {@code available} quantity of an over-allocation.
+     * Never personal data. The standard members (type, title, status, detail, instance, code, traceId,
+     * errors) cannot be replaced.
+     */
+    public DomainException with(String property, Object value) {
+        if (RESERVED.contains(property)) {
+            throw new IllegalArgumentException(property + " is a standard member of the problem body");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(properties);
+        more.put(property, value);
+        return new DomainException(status, code, fieldErrors, more, args);
+    }
+
+    /** The extra members of the body, in the order they were added. */
+    public Map<String, Object> properties() {
+        return properties;
     }
 
     public List<FieldError> fieldErrors() {

@@ -55,8 +55,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldViolation(error.field(),
                         problems.message(error.messageKey(), error.args(), locale, error::messageKey)))
                 .toList();
-        return respond(ex.status(), new HttpHeaders(),
-                problems.create(ex.status(), ex.code(), locale, request.getRequestURI(), errors, ex.args()));
+        ProblemDetail problem = problems.create(ex.status(), ex.code(), locale, request.getRequestURI(), errors,
+                ex.args());
+        ex.properties().forEach(problem::setProperty);
+        return respond(ex.status(), new HttpHeaders(), problem);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

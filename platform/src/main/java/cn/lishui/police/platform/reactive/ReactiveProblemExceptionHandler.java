@@ -58,6 +58,7 @@ public class ReactiveProblemExceptionHandler implements ErrorWebExceptionHandler
         ProblemDetail problem;
         if (ex instanceof DomainException domain) {
             problem = problems.create(domain.status(), domain.code(), locale, path, List.of(), domain.args());
+            domain.properties().forEach(problem::setProperty);
         } else if (ex instanceof ErrorResponse error) {
             HttpStatusCode status = error.getStatusCode();
             extraHeaders.putAll(error.getHeaders());

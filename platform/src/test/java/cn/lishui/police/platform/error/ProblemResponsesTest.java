@@ -76,6 +76,10 @@ class ProblemResponsesTest {
         assertThat(response.json().get("type").asString())
                 .isEqualTo("https://fengqiao.lishui.police.cn/problems/note-already-archived");
         assertThat(response.json().get("instance").asString()).isEqualTo("/api/test/notes/" + id + "/actions/archive");
+        // what the client acts on travels as members of the body
+        assertThat(response.json().get("state").asString()).isEqualTo("ARCHIVED");
+        assertThat(response.json().get("allowedActions").valueStream().map(a -> a.asString()))
+                .containsExactly("restore", "delete");
     }
 
     @Test

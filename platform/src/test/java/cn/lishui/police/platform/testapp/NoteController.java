@@ -60,6 +60,7 @@ class NoteController {
     @PostMapping("/{id}/actions/archive")
     Note archive(@PathVariable String id) {
         Note note = get(id);
-        throw DomainException.conflict("NOTE_ALREADY_ARCHIVED", note.id());
+        throw DomainException.conflict("NOTE_ALREADY_ARCHIVED", note.id())
+                .with("state", "ARCHIVED").with("allowedActions", java.util.List.of("restore", "delete"));
     }
 }
