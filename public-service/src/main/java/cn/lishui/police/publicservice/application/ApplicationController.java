@@ -30,7 +30,10 @@ class ApplicationController {
         this.applications = applications;
     }
 
-    /** Applicants apply for themselves; station staff with a proxy apply for a compatriot (onBehalfOf). */
+    /**
+     * Applicants apply for themselves; station staff with a proxy apply for a compatriot (onBehalfOf), and so does
+     * overseas-service (role SERVICE) for the 全球通办 applications of its portal.
+     */
     @PostMapping
     ResponseEntity<ApplicationView> apply(@Valid @RequestBody ApplicationCommands.Apply command) {
         Application application = applications.apply(Caller.current(), command);

@@ -33,6 +33,8 @@ class Applications {
     static final String SLA_BREACHES = "fengqiao.public.applications.sla.breaches";
 
     private static final String[] STAFF = {"WINDOW_CLERK", "COMMANDER", "ADMIN"};
+    /** A service's own client-credentials token (contracts 6 and 7: overseas-service for compatriots). */
+    private static final String SERVICE = "SERVICE";
 
     private final ApplicationRepository applications;
     private final ServiceItemCatalogue catalogue;
@@ -60,9 +62,15 @@ class Applications {
         return clock.instant();
     }
 
+    MeterRegistry meters() {
+        return meters;
+    }
+
     /**
      * An applicant (CITIZEN or COMPATRIOT) applies for themself; an overseas station's staff (station_id) apply
-     * for a compatriot ({@code onBehalfOf}) through the OVERSEAS_STATION channel under a valid proxy.
+     * for a compatriot ({@code onBehalfOf}) through the OVERSEAS_STATION channel under a valid proxy; a service
+     * (role SERVICE: overseas-service, which checked the proxy and the identity itself) applies for a compatriot
+     * for a global item through OVERSEAS_STATION or ONLINE.
      */
     Application apply(Caller caller, ApplicationCommands.Apply command) {
         if (command.onBehalfOf() == null && !caller.hasAnyRole("CITIZEN", "COMPATRIOT")) {
@@ -78,7 +86,17 @@ class Applications {
         FormValidation.check(item.form(), command.formOrEmpty());
         Instant now = now();
         String proxyId = null;
-        if (command.onBehalfOf() != null) {
+        boolean forwardedByService = command.onBehalfOf() != null && caller.hasRole(SERVICE);
+        if (forwardedByService) {
+            // overseas-service forwards a compatriot's 全球通办 application (its own or made by station staff under
+            // the proxy and video identity check recorded there): global items only, online or through a station
+            if (!item.global()) {
+                throw DomainException.unprocessable("ITEM_NOT_GLOBAL", item.code());
+            }
+            if (command.channel() != Channel.OVERSEAS_STATION && command.channel() != Channel.ONLINE) {
+                throw DomainException.unprocessable("PROXY_CHANNEL_REQUIRED", command.channel());
+            }
+        } else if (command.onBehalfOf() != null) {
             if (command.channel() != Channel.OVERSEAS_STATION) {
                 throw DomainException.unprocessable("PROXY_CHANNEL_REQUIRED", command.channel());
             }
@@ -88,7 +106,7 @@ class Applications {
         Application application = new Application(item.code(), item.name(), item.department(),
                 command.channel(), applicantId, command.formOrEmpty(), item.instant(),
                 item.promisedLimitDays(), now, dueAt(now, item.promisedLimitDays()));
-        if (proxyId != null) {
+        if (proxyId != null || forwardedByService) {
             application.appliedByProxy(proxyId, caller.stationId(), caller.subject());
         }
         Application saved = applications.save(application);
@@ -103,13 +121,14 @@ class Applications {
         return applications.findAll(pageable);
     }
 
-    /** The application, if the caller may see it: its applicant or staff; 404 for anyone else. */
+    /** The application, if the caller may see it: its applicant, staff or a service; 404 for anyone else. */
     Application get(Caller caller, String id) {
         Application application = applications.findById(id)
                 .orElseThrow(() -> DomainException.notFound("APPLICATION_NOT_FOUND", id));
         boolean proxyStation = application.proxyStationId() != null
                 && application.proxyStationId().equals(caller.stationId());
-        if (!caller.hasAnyRole(STAFF) && !proxyStation && !application.applicantId().equals(caller.subject())) {
+        if (!caller.hasAnyRole(STAFF) && !caller.hasRole(SERVICE) && !proxyStation
+                && !application.applicantId().equals(caller.subject())) {
             throw DomainException.notFound("APPLICATION_NOT_FOUND", id);
         }
         return application;
@@ -198,6 +217,9 @@ class Applications {
     private void count(Application application) {
         meters.counter("fengqiao.public.applications", "department", application.department().name(),
                 "channel", application.channel().name(), "status", application.status().name()).increment();
+        if (application.status().finished()) {
+            ApplicationMetrics.finished(meters, application);
+        }
     }
 
     /** The end of the last working day of the limit, counted from {@code start} in the calendar's zone. */

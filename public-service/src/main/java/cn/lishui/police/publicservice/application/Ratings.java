@@ -51,6 +51,7 @@ class Ratings {
         }
         // the rating belongs to the window that accepted the application (its clerks' station_id)
         windows.ratingRecorded(application.stationId());
+        ApplicationMetrics.rated(applications.meters(), application, command.stars());
         return rating;
     }
 
