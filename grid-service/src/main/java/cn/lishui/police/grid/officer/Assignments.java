@@ -57,6 +57,41 @@ public class Assignments {
                 .map(AssignedOfficer::of);
     }
 
+    /** A registered officer by id. */
+    public Optional<AssignedOfficer> officer(String officerId) {
+        return Optional.ofNullable(officerId == null ? null : mongo.findById(officerId, Officer.class))
+                .map(AssignedOfficer::of);
+    }
+
+    /** The officer responsible for a place, and the grid they answer for (null for a chief without one). */
+    public record Responsible(AssignedOfficer officer, String gridCode) {
+    }
+
+    /**
+     * Who answers for a place: the grid officer of the grid (一格一警), else the grid officer of the village's
+     * first covered grid, else the village's first chief (一村两警长).
+     */
+    public Optional<Responsible> responsibleFor(String villageCode, String gridCode) {
+        if (gridCode != null) {
+            Optional<AssignedOfficer> officer = gridOfficer(gridCode);
+            if (officer.isPresent()) {
+                return Optional.of(new Responsible(officer.get(), gridCode));
+            }
+        }
+        if (villageCode == null) {
+            return Optional.empty();
+        }
+        Query villageGrids = Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(villageCode)))
+                .with(org.springframework.data.domain.Sort.by("_id"));
+        for (GridOfficer assignment : mongo.find(villageGrids, GridOfficer.class)) {
+            Officer officer = mongo.findById(assignment.officerId(), Officer.class);
+            if (officer != null) {
+                return Optional.of(new Responsible(AssignedOfficer.of(officer), assignment.gridCode()));
+            }
+        }
+        return villageChiefs(villageCode).stream().findFirst().map(chief -> new Responsible(chief, gridCode));
+    }
+
     /** The village chiefs in the order they were appointed. */
     public List<AssignedOfficer> villageChiefs(String villageCode) {
         VillageChiefs chiefs = mongo.findById(villageCode, VillageChiefs.class);

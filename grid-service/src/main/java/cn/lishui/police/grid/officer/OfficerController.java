@@ -29,10 +29,20 @@ class OfficerController {
 
     private final Officers officers;
     private final Coverage coverage;
+    private final VillageLiaison liaison;
 
-    OfficerController(Officers officers, Coverage coverage) {
+    OfficerController(Officers officers, Coverage coverage, VillageLiaison liaison) {
         this.officers = officers;
         this.coverage = coverage;
+        this.liaison = liaison;
+    }
+
+    /** The police liaison of a village: its chiefs and its grid officers, phones masked (contract 2). */
+    @GetMapping("/villages/{code}/liaison")
+    @PreAuthorize("hasAnyRole('GRID_OFFICER', 'POLICE', 'MEDIATOR', 'WINDOW_CLERK', 'COMMANDER', 'ADMIN', 'SERVICE')")
+    VillageLiaison.View villageLiaison(@PathVariable @Pattern(regexp = "\\d{12}", message = "{grid.villageCode.format}")
+                                       String code) {
+        return liaison.of(code);
     }
 
     @PostMapping("/officers")

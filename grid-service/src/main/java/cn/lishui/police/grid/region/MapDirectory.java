@@ -97,6 +97,17 @@ public class MapDirectory {
         return new GridPlace(grid.code(), grid.name(), grid.villageCode(), grid.townCode(), grid.countyCode());
     }
 
+    /** A stored village (行政村/社区), if the code names one. */
+    public Optional<Place> village(String code) {
+        return code == null ? Optional.empty()
+                : regions.findById(code).filter(r -> r.level() == RegionLevel.VILLAGE).map(MapDirectory::place);
+    }
+
+    /** The grids of a village, in order. */
+    public List<GridPlace> gridsOfVillage(String villageCode) {
+        return grids.findByVillageCodeOrderByCode(villageCode).stream().map(MapDirectory::gridPlace).toList();
+    }
+
     /** The village code of an existing grid. */
     public Optional<String> villageOfGrid(String gridCode) {
         return grids.findById(gridCode).map(Grid::villageCode);

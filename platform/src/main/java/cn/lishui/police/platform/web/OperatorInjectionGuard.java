@@ -2,6 +2,7 @@ package cn.lishui.police.platform.web;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,12 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses NoSQL operator injection before any controller sees it: a JSON body with a key that starts
  * with {@code $} or contains a {@code .} at any depth ({@code {"name": {"$ne": null}}},
- * {@code {"$where": ...}}), or a query parameter whose name carries an operator or a path
- * ({@code ?status[$ne]=x}, {@code ?$where=}, {@code ?a.b=}). The answer is 400
+ * {@code {"$where": ...}}), or a parameter (query string or form body) whose name carries an operator,
+ * a path or nested brackets ({@code ?status[$ne]=x}, {@code ?$where=}, {@code ?a.b=}, {@code a[b][c]}).
+ * One plain bracketed key is a name like any other (Open311's {@code attribute[dispute_kind]}). The answer is 400
  * {@code OPERATOR_INJECTION}; nothing reaches the store. Runs after {@link RequestBodyLimitFilter},
  * which has buffered the body.
  */
 public final class OperatorInjectionGuard extends OncePerRequestFilter {
+
+    /** {@code attribute[dispute_kind]}: one bracketed key of letters, digits, _ and - (Open311's attributes). */
+    private static final Pattern PLAIN_BRACKETED_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\[[A-Za-z0-9_-]+]");
 
     private final ProblemWriter problems;
     private final JsonMapper json;
@@ -36,7 +41,8 @@ public final class OperatorInjectionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (String name : Collections.list(request.getParameterNames())) {
-            if (isOperatorOrPath(name) || name.contains("[")) {
+            if (isOperatorOrPath(name) || name.contains("$")
+                    || name.contains("[") && !PLAIN_BRACKETED_KEY.matcher(name).matches()) {
                 problems.write(request, response, HttpStatus.BAD_REQUEST, "OPERATOR_INJECTION", name);
                 return;
             }

@@ -68,6 +68,17 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aFormBodyArrivesAsRequestParametersAfterTheBodyLimitHasReadIt() {
+        Http.Response response = http.post("/api/test/notes/form?tag=query",
+                "text=%E7%BD%91%E6%A0%BC+%E5%B7%A1%E6%9F%A5&tag=form&tag=second",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("text").asString()).isEqualTo("网格 巡查");
+        assertThat(response.json().get("tags").valueStream().map(t -> t.asString()))
+                .containsExactly("query", "form", "second");
+    }
+
+    @Test
     void domainRuleIsAConflictWithItsOwnCodeInChineseByDefault() {
         String id = created("first");
         Http.Response response = http.post("/api/test/notes/" + id + "/actions/archive", null, NONE);
@@ -153,6 +164,11 @@ class ProblemResponsesTest {
         assertProblem(http.get("/api/test/notes?text%5B%24ne%5D=x", NONE), 400, "OPERATOR_INJECTION");
         assertProblem(http.get("/api/test/notes?%24where=1", NONE), 400, "OPERATOR_INJECTION");
         assertThat(http.get("/api/test/notes?q=%24100", NONE).status()).isEqualTo(200);
+        assertProblem(http.get("/api/test/notes?text%5Ba%5D%5Bb%5D=x", NONE), 400, "OPERATOR_INJECTION");
+        // in a form body too; one plain bracketed key (Open311's attribute[code]) is an ordinary name
+        assertProblem(http.post("/api/test/notes/form", "text=x&tag=a&text%5B%24ne%5D=",
+                Map.of("Content-Type", "application/x-www-form-urlencoded")), 400, "OPERATOR_INJECTION");
+        assertThat(http.get("/api/test/notes?attribute%5Bdispute_kind%5D=neighbour", NONE).status()).isEqualTo(200);
     }
 
     @Test

@@ -57,6 +57,13 @@ class NoteController {
         return notes.findAll(pageable);
     }
 
+    /** A form post (as Open311 clients send): its fields arrive as request parameters. */
+    @PostMapping(path = "/form", consumes = "application/x-www-form-urlencoded")
+    java.util.Map<String, Object> form(@org.springframework.web.bind.annotation.RequestParam String text,
+                                       @org.springframework.web.bind.annotation.RequestParam java.util.List<String> tag) {
+        return java.util.Map.of("text", text, "tags", tag);
+    }
+
     @PostMapping("/{id}/actions/archive")
     Note archive(@PathVariable String id) {
         Note note = get(id);

@@ -1,0 +1,216 @@
+package cn.lishui.police.grid.incident;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import cn.lishui.police.grid.access.CallerArea;
+import cn.lishui.police.grid.region.MapDirectory;
+import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.security.Caller;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+/**
+ * Crime KPIs for a county or the whole city over a period, against the same period a year earlier:
+ * counts by category and their year-on-year change, zero-case villages (no criminal incident in the
+ * last N days), the station share of solved criminal cases, dispatch and arrival p50/p90. Every figure is
+ * one {@code $match}/{@code $group} aggregation whose match runs on an indexed field
+ * ({@code countyCode}+{@code reportedAt}, {@code reportedAt}, {@code criminal}+{@code reportedAt}); percentiles
+ * come from grouping the durations by value (whole seconds), so no incident is read one by one.
+ */
+@Service
+class IncidentStats {
+
+    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final int MAX_PERIOD_DAYS = 366;
+    static final int MAX_ZERO_CASE_DAYS = 3650;
+
+    record Report(String county, LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo,
+                  Count total, Count criminal, List<CategoryCount> byCategory, ZeroCase zeroCaseVillages,
+                  SolvedShare solvedCriminalCases, Percentiles dispatchSeconds, Percentiles arrivalSeconds) {
+    }
+
+    /** A count now and a year earlier; the change in percent, null when there was nothing a year earlier. */
+    record Count(long current, long previous, BigDecimal yoyChangePercent) {
+
+        static Count of(long current, long previous) {
+            return new Count(current, previous, previous == 0 ? null
+                    : BigDecimal.valueOf((current - previous) * 100.0 / previous).setScale(2, RoundingMode.HALF_UP));
+        }
+    }
+
+    record CategoryCount(IncidentCategory category, long current, long previous, BigDecimal yoyChangePercent) {
+    }
+
+    /** Villages without a criminal incident in the {@code days} up to the end of the period. */
+    record ZeroCase(int days, LocalDate since, LocalDate until, long villages, long zeroCaseVillages) {
+    }
+
+    /** Criminal cases of the period solved, and the share the police stations solved. */
+    record SolvedShare(long solved, long solvedByStation, BigDecimal stationSharePercent) {
+    }
+
+    record Percentiles(long count, Long p50, Long p90) {
+    }
+
+    private final MongoTemplate mongo;
+    private final MapDirectory map;
+
+    IncidentStats(MongoTemplate mongo, MapDirectory map) {
+        this.mongo = mongo;
+        this.map = map;
+    }
+
+    Report report(LocalDate from, LocalDate to, String county, int zeroCaseDays, Caller caller) {
+        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
+            throw DomainException.badRequest("INVALID_PERIOD", MAX_PERIOD_DAYS);
+        }
+        if (zeroCaseDays < 1 || zeroCaseDays > MAX_ZERO_CASE_DAYS) {
+            throw DomainException.badRequest("INVALID_DAYS", MAX_ZERO_CASE_DAYS);
+        }
+        Optional<String> own = CallerArea.countyOf(caller);
+        if (own.isPresent() && county != null && !own.get().equals(county)) {
+            throw DomainException.forbidden("OUTSIDE_CALLER_AREA", county);
+        }
+        String scope = county != null ? county : own.orElse(null);
+        if (scope != null && map.county(scope).isEmpty()) {
+            throw DomainException.notFound("REGION_NOT_FOUND", scope);
+        }
+        LocalDate previousFrom = from.minusYears(1);
+        LocalDate previousTo = to.minusYears(1);
+        // One pass per period: counts by category, criminal flag, outcome and solving unit.
+        List<Document> now = group(period(scope, from, to), "category", "criminal", "outcome", "solvedBy");
+        List<Document> before = group(period(scope, previousFrom, previousTo), "category", "criminal");
+        Map<IncidentCategory, Long> nowByCategory = sumBy(now, "category");
+        Map<IncidentCategory, Long> beforeByCategory = sumBy(before, "category");
+        List<CategoryCount> byCategory = new ArrayList<>();
+        long total = 0;
+        long totalBefore = 0;
+        for (IncidentCategory category : IncidentCategory.values()) {
+            Count count = Count.of(nowByCategory.getOrDefault(category, 0L), beforeByCategory.getOrDefault(category, 0L));
+            byCategory.add(new CategoryCount(category, count.current(), count.previous(), count.yoyChangePercent()));
+            total += count.current();
+            totalBefore += count.previous();
+        }
+        Count criminal = Count.of(criminalCount(now), criminalCount(before));
+        return new Report(scope, from, to, previousFrom, previousTo, Count.of(total, totalBefore), criminal, byCategory,
+                zeroCase(scope, to, zeroCaseDays), solved(now), percentiles(period(scope, from, to), "dispatchSeconds"),
+                percentiles(period(scope, from, to), "arrivalSeconds"));
+    }
+
+    private static Criteria period(String county, LocalDate from, LocalDate to) {
+        Criteria criteria = county == null ? new Criteria() : Criteria.where("countyCode").is(county);
+        return criteria.and("reportedAt").gte(start(from)).lt(start(to.plusDays(1)));
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(LOCAL).toInstant();
+    }
+
+    /** Counts grouped by the fields; each result has the fields under {@code _id} and the count as {@code n}. */
+    private List<Document> group(Criteria match, String... fields) {
+        return mongo.aggregate(Aggregation.newAggregation(Aggregation.match(match),
+                Aggregation.group(fields).count().as("n")), Incident.class, Document.class).getMappedResults();
+    }
+
+    private static Object key(Document group, String field) {
+        Object id = group.get("_id");
+        return id instanceof Document fields ? fields.get(field) : id;
+    }
+
+    private static long n(Document group) {
+        return ((Number) group.get("n")).longValue();
+    }
+
+    private static Map<IncidentCategory, Long> sumBy(List<Document> groups, String field) {
+        Map<IncidentCategory, Long> counts = new EnumMap<>(IncidentCategory.class);
+        for (Document group : groups) {
+            Object category = key(group, field);
+            if (category != null) {
+                counts.merge(IncidentCategory.valueOf(category.toString()), n(group), Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static long criminalCount(List<Document> groups) {
+        return groups.stream().filter(g -> Boolean.TRUE.equals(key(g, "criminal"))).mapToLong(IncidentStats::n).sum();
+    }
+
+    private ZeroCase zeroCase(String county, LocalDate until, int days) {
+        LocalDate since = until.minusDays(days - 1L);
+        Criteria match = Criteria.where("criminal").is(true).and("reportedAt").gte(start(since))
+                .lt(start(until.plusDays(1)));
+        if (county != null) {
+            match.and("countyCode").is(county);
+        }
+        Set<String> withCases = new HashSet<>();
+        for (Document group : group(match, "villageCode")) {
+            Object village = key(group, "villageCode");
+            if (village != null) {
+                withCases.add(village.toString());
+            }
+        }
+        List<MapDirectory.Place> villages = county == null ? map.villagesUnder("") : map.villagesUnder(county);
+        long zero = villages.stream().filter(v -> !withCases.contains(v.code())).count();
+        return new ZeroCase(days, since, until, villages.size(), zero);
+    }
+
+    private static SolvedShare solved(List<Document> groups) {
+        long solved = 0;
+        long byStation = 0;
+        for (Document group : groups) {
+            if (Boolean.TRUE.equals(key(group, "criminal"))
+                    && IncidentOutcome.SOLVED.name().equals(String.valueOf(key(group, "outcome")))) {
+                solved += n(group);
+                if (SolvingUnit.STATION.name().equals(String.valueOf(key(group, "solvedBy")))) {
+                    byStation += n(group);
+                }
+            }
+        }
+        return new SolvedShare(solved, byStation, solved == 0 ? null
+                : BigDecimal.valueOf(byStation * 100.0 / solved).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** Nearest-rank percentiles over the durations grouped by value. */
+    private Percentiles percentiles(Criteria match, String field) {
+        TreeMap<Long, Long> histogram = new TreeMap<>();
+        for (Document group : group(Criteria.where(field).ne(null).andOperator(match), field)) {
+            if (key(group, field) instanceof Number value) {
+                histogram.merge(value.longValue(), n(group), Long::sum);
+            }
+        }
+        long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+        return new Percentiles(count, rank(histogram, count, 0.5), rank(histogram, count, 0.9));
+    }
+
+    static Long rank(TreeMap<Long, Long> histogram, long count, double quantile) {
+        if (count == 0) {
+            return null;
+        }
+        long rank = (long) Math.ceil(quantile * count);
+        long seen = 0;
+        for (Map.Entry<Long, Long> entry : histogram.entrySet()) {
+            seen += entry.getValue();
+            if (seen >= rank) {
+                return entry.getKey();
+            }
+        }
+        return histogram.lastKey();
+    }
+}
