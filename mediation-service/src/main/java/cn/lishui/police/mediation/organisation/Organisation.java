@@ -27,7 +27,12 @@ class Organisation {
     private OrganisationKind kind;
     @Indexed
     private String countyCode;
+    private String townCode;
     private String villageCode;
+    private String brandName;
+    private String policeOfficeId;
+    @Indexed(sparse = true)
+    private String headId;
     private String phone;
     private String createdBy;
     @CreatedDate
@@ -38,13 +43,18 @@ class Organisation {
     private Long version;
 
     @PersistenceCreator
-    Organisation(String id, String name, OrganisationKind kind, String countyCode, String villageCode, String phone,
+    Organisation(String id, String name, OrganisationKind kind, String countyCode, String townCode, String villageCode,
+                 String brandName, String policeOfficeId, String headId, String phone,
                  String createdBy, Instant createdAt, Instant updatedAt, Long version) {
         this.id = id;
         this.name = name;
         this.kind = kind;
         this.countyCode = countyCode;
+        this.townCode = townCode;
         this.villageCode = villageCode;
+        this.brandName = brandName;
+        this.policeOfficeId = policeOfficeId;
+        this.headId = headId;
         this.phone = phone;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -60,14 +70,48 @@ class Organisation {
      */
     static Organisation register(String name, OrganisationKind kind, String countyCode, String villageCode,
                                  String phone, String registeredBy) {
+        return register(null, name, kind, countyCode, null, villageCode, null, null, null, phone, registeredBy);
+    }
+
+    /**
+     * Registers an organisation with its place in the map: the town (12-digit town code, {@code ...000},
+     * derived from the village when not given), the brand it works under (e.g. 正道讲和), the police
+     * office it sits in and the subject of its head, who reviews recusals and receives escalations.
+     *
+     * @param id a chosen id (demo data), or {@code null} for one the store assigns
+     */
+    static Organisation register(String id, String name, OrganisationKind kind, String countyCode, String townCode,
+                                 String villageCode, String brandName, String policeOfficeId, String headId,
+                                 String phone, String registeredBy) {
         if (!LishuiCounty.isCountyCode(countyCode)) {
             throw DomainException.unprocessable("UNKNOWN_COUNTY", countyCode);
         }
         if (villageCode != null && !villageCode.startsWith(countyCode)) {
             throw DomainException.unprocessable("VILLAGE_OUTSIDE_COUNTY", villageCode, countyCode);
         }
-        return new Organisation(null, name.strip(), kind, countyCode, villageCode, phone,
+        if (townCode != null && !townCode.startsWith(countyCode)) {
+            throw DomainException.unprocessable("VILLAGE_OUTSIDE_COUNTY", townCode, countyCode);
+        }
+        if (townCode != null && villageCode != null && !villageCode.startsWith(townCode.substring(0, 9))) {
+            throw DomainException.unprocessable("VILLAGE_OUTSIDE_TOWN", villageCode, townCode);
+        }
+        String town = townCode != null ? townCode : villageCode == null ? null : villageCode.substring(0, 9) + "000";
+        return new Organisation(id, name.strip(), kind, countyCode, town, villageCode, blankToNull(brandName),
+                blankToNull(policeOfficeId), blankToNull(headId), phone,
                 Objects.requireNonNull(registeredBy, "registeredBy"), null, null, null);
+    }
+
+    /** Names the head of the organisation (the subject of their account). */
+    void appointHead(String subject) {
+        this.headId = subject.strip();
+    }
+
+    boolean headedBy(String subject) {
+        return headId != null && headId.equals(subject);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     String id() {
@@ -88,6 +132,22 @@ class Organisation {
 
     String villageCode() {
         return villageCode;
+    }
+
+    String townCode() {
+        return townCode;
+    }
+
+    String brandName() {
+        return brandName;
+    }
+
+    String policeOfficeId() {
+        return policeOfficeId;
+    }
+
+    String headId() {
+        return headId;
     }
 
     String phone() {

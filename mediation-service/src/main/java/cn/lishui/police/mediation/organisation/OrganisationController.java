@@ -4,6 +4,8 @@ import java.net.URI;
 
 import cn.lishui.police.platform.region.CountyCode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -47,6 +49,16 @@ class OrganisationController {
         Pageable ordered = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), DEFAULT_ORDER);
         return organisations.list(countyCode, ordered).map(OrganisationView::of);
+    }
+
+    record AppointHead(@NotBlank @Size(max = 64) String headId) {
+    }
+
+    /** Names the organisation's head (an administrator's act, like the registration). */
+    @PostMapping("/{id}/actions/appoint-head")
+    @PreAuthorize("hasRole('ADMIN')")
+    OrganisationView appointHead(@PathVariable String id, @Valid @RequestBody AppointHead body) {
+        return OrganisationView.of(organisations.appointHead(id, body.headId()));
     }
 
     @GetMapping("/{id}")

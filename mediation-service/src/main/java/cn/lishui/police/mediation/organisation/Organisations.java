@@ -20,8 +20,16 @@ class Organisations {
     }
 
     Organisation register(NewOrganisation command) {
-        return repository.insert(Organisation.register(command.name(), command.kind(), command.countyCode(),
-                command.villageCode(), command.phone(), Caller.current().subject()));
+        return repository.insert(Organisation.register(null, command.name(), command.kind(), command.countyCode(),
+                command.townCode(), command.villageCode(), command.brandName(), command.policeOfficeId(),
+                command.headId(), command.phone(), Caller.current().subject()));
+    }
+
+    /** Names the head of an organisation: who reviews its recusals and receives its overdue escalations. */
+    Organisation appointHead(String id, String headId) {
+        Organisation organisation = get(id);
+        organisation.appointHead(headId);
+        return repository.save(organisation);
     }
 
     Organisation get(String id) {

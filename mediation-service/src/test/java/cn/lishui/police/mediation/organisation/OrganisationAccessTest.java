@@ -12,15 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import cn.lishui.police.platform.test.SelectedMongo;
+import cn.lishui.police.mediation.MediationApiTestBase;
 import cn.lishui.police.platform.test.TestTokens;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,10 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Who may register and read mediation organisations (OWASP API1, API2, API5; NoSQL injection). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@SelectedMongo
-class OrganisationAccessTest {
+class OrganisationAccessTest extends MediationApiTestBase {
 
     private static final String PATH = "/api/mediation/organisations";
     private static final String QINGTIAN = "331121";

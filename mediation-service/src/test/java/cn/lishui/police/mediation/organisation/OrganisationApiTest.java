@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.lishui.police.platform.test.SelectedMongo;
+import cn.lishui.police.mediation.MediationApiTestBase;
 import cn.lishui.police.platform.test.TestTokens;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,10 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@SelectedMongo
-class OrganisationApiTest {
+class OrganisationApiTest extends MediationApiTestBase {
 
     private static final String PATH = "/api/mediation/organisations";
     private static final String JINYUN = "331122";
@@ -242,6 +237,38 @@ class OrganisationApiTest {
         assertThat(second.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
         assertThat(second.getResponseBodyContent()).isEqualTo(first.getResponseBodyContent());
         assertThat(mongo.count(Query.query(Criteria.where("name").is(name)), Organisation.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrganisationNamesItsBrandTownPoliceOfficeAndHeadAndTheHeadCanBeAppointedLater() {
+        Map<String, Object> body = organisation(unique("壶镇派出所正道讲和调解室"), "POLICE_STATION_ROOM", JINYUN);
+        body.put("villageCode", "331122101203");
+        body.put("brandName", "正道讲和");
+        body.put("policeOfficeId", "po-331122101-01");
+        String id = register(body);
+
+        admin.get().uri(PATH + "/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.townCode").isEqualTo("331122101000")
+                .jsonPath("$.brandName").isEqualTo("正道讲和")
+                .jsonPath("$.policeOfficeId").isEqualTo("po-331122101-01")
+                .jsonPath("$.headId").doesNotExist();
+        admin.post().uri(PATH + "/{id}/actions/appoint-head", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("headId", "head-of-huzhen")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.headId").isEqualTo("head-of-huzhen");
+        http.post().uri(PATH + "/{id}/actions/appoint-head", id)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("head-of-huzhen", "MEDIATOR"))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("headId", "someone")).exchange()
+                .expectStatus().isForbidden();
+
+        Map<String, Object> wrongTown = organisation(unique("x"), "LAWYER_MEDIATION", JINYUN);
+        wrongTown.put("townCode", "331122102000");
+        wrongTown.put("villageCode", "331122101203");
+        admin.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(wrongTown).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("VILLAGE_OUTSIDE_TOWN");
     }
 
     private String register(Map<String, Object> body) {

@@ -1,0 +1,119 @@
+package cn.lishui.police.mediation.dispute;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import cn.lishui.police.mediation.mediator.MediatorDirectory;
+import cn.lishui.police.mediation.mediator.MediatorRef;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ranks the mediators who could take a dispute (those of its organisation, or of its county while it has none)
+ * by four explained factors: the parties' dialects they speak (35), the dispute's category among their
+ * specialties (30), the area they serve (village or town 20, county 10) and room left in their caseload (15).
+ * Mediators at capacity come last, marked unavailable. Two queries whatever the number of mediators: the
+ * candidates, and their caseloads in one $group.
+ */
+@Service
+class MediatorSuggestions {
+
+    static final int DIALECT = 35;
+    static final int SPECIALTY = 30;
+    static final int AREA = 20;
+    static final int SAME_COUNTY = 10;
+    static final int LOAD = 15;
+
+    /** One factor of a score, with the points it gave out of its maximum and why, in the caller's language. */
+    record Factor(String factor, int points, int max, String reason) {
+    }
+
+    record Suggestion(String mediatorId, String name, String organisationId, int score, boolean available,
+                      long caseload, int capacity, List<Factor> factors) {
+    }
+
+    record Suggestions(String disputeId, String scope, int candidates, List<Suggestion> suggestions) {
+    }
+
+    private final MediatorDirectory mediators;
+    private final Caseloads caseloads;
+    private final MessageSource messages;
+
+    MediatorSuggestions(MediatorDirectory mediators, Caseloads caseloads, MessageSource messages) {
+        this.mediators = mediators;
+        this.caseloads = caseloads;
+        this.messages = messages;
+    }
+
+    Suggestions suggest(Dispute dispute, int limit) {
+        boolean organisation = dispute.organisationId() != null;
+        List<MediatorRef> candidates = organisation ? mediators.activeOf(dispute.organisationId())
+                : mediators.activeIn(dispute.countyCode());
+        Map<String, Long> loads = caseloads.of(candidates.stream().map(MediatorRef::id).toList());
+        Set<String> partyDialects = new LinkedHashSet<>();
+        dispute.parties().stream().map(Party::dialect).filter(Objects::nonNull).forEach(partyDialects::add);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Suggestion> ranked = new ArrayList<>();
+        for (MediatorRef mediator : candidates) {
+            ranked.add(score(dispute, mediator, loads.getOrDefault(mediator.id(), 0L), partyDialects, locale));
+        }
+        ranked.sort(Comparator.comparing(Suggestion::available).reversed()
+                .thenComparing(Comparator.comparingInt(Suggestion::score).reversed())
+                .thenComparingLong(Suggestion::caseload)
+                .thenComparing(Suggestion::name));
+        return new Suggestions(dispute.id(), organisation ? "ORGANISATION" : "COUNTY", candidates.size(),
+                ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    Suggestion score(Dispute dispute, MediatorRef mediator, long caseload, Set<String> partyDialects, Locale locale) {
+        List<Factor> factors = new ArrayList<>();
+        // dialect: the share of the parties' dialects the mediator speaks
+        if (partyDialects.isEmpty()) {
+            factors.add(new Factor("DIALECT", 0, DIALECT, message("suggestion.dialect.unknown", locale)));
+        } else {
+            List<String> spoken = partyDialects.stream().filter(mediator.dialects()::contains).toList();
+            int points = Math.round((float) DIALECT * spoken.size() / partyDialects.size());
+            factors.add(new Factor("DIALECT", points, DIALECT, spoken.isEmpty()
+                    ? message("suggestion.dialect.none", locale, String.join("、", partyDialects))
+                    : message("suggestion.dialect.match", locale, String.join("、", spoken))));
+        }
+        boolean specialist = mediator.specialties().contains(dispute.category());
+        factors.add(new Factor("SPECIALTY", specialist ? SPECIALTY : 0, SPECIALTY, message(specialist
+                ? "suggestion.specialty.match" : "suggestion.specialty.none", locale,
+                message("category." + dispute.category().name(), locale))));
+        factors.add(area(dispute, mediator, locale));
+        boolean available = caseload < mediator.capacity();
+        int loadPoints = available ? (int) Math.round(LOAD * (1.0 - (double) caseload / mediator.capacity())) : 0;
+        factors.add(new Factor("LOAD", loadPoints, LOAD, message(available ? "suggestion.load" : "suggestion.load.full",
+                locale, caseload, mediator.capacity())));
+        int score = factors.stream().mapToInt(Factor::points).sum();
+        return new Suggestion(mediator.id(), mediator.name(), mediator.organisationId(), score, available, caseload,
+                mediator.capacity(), List.copyOf(factors));
+    }
+
+    private Factor area(Dispute dispute, MediatorRef mediator, Locale locale) {
+        String village = dispute.villageCode();
+        String town = dispute.townCode();
+        if (village != null && mediator.areaCodes().contains(village)) {
+            return new Factor("AREA", AREA, AREA, message("suggestion.area.village", locale));
+        }
+        if (town != null && (mediator.areaCodes().contains(town) || town.equals(mediator.townCode()))) {
+            return new Factor("AREA", AREA, AREA, message("suggestion.area.town", locale));
+        }
+        if (dispute.countyCode().equals(mediator.countyCode())) {
+            return new Factor("AREA", SAME_COUNTY, AREA, message("suggestion.area.county", locale));
+        }
+        return new Factor("AREA", 0, AREA, message("suggestion.area.none", locale));
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}
