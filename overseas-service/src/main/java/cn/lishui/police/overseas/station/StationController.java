@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The overseas liaison stations (警侨驿站): a public list, opened by administrators. */
+/** The overseas liaison stations (警侨驿站): a public list, opened and closed by administrators. */
 @RestController
 @RequestMapping(StationController.PATH)
 class StationController {
@@ -35,17 +35,26 @@ class StationController {
     ResponseEntity<StationView> open(@Valid @RequestBody OpenStationRequest request) {
         Station station = registry.open(request);
         // a path, not an absolute URL: the gateway forwards paths unchanged, so it is right on both sides
-        return ResponseEntity.created(URI.create(PATH + "/" + station.id())).body(StationView.of(station));
+        return ResponseEntity.created(URI.create(PATH + "/" + station.id()))
+                .body(StationView.of(station, registry.now()));
     }
 
     @GetMapping
     Page<StationView> list(@RequestParam(required = false) @CountryCode String country,
+                           @RequestParam(required = false) Boolean active,
                            @SortDefault({"country", "city", "name"}) Pageable pageable) {
-        return registry.list(country, pageable).map(StationView::of);
+        return registry.list(country, active, pageable).map(s -> StationView.of(s, registry.now()));
     }
 
     @GetMapping("/{id}")
     StationView get(@PathVariable String id) {
-        return StationView.of(registry.byId(id));
+        return StationView.of(registry.byId(id), registry.now());
+    }
+
+    /** Closing a station keeps its history; a closed station takes no new registrations, requests or shipments. */
+    @PostMapping("/{id}/actions/{action:activate|deactivate}")
+    @PreAuthorize("hasRole('ADMIN')")
+    StationView activate(@PathVariable String id, @PathVariable String action) {
+        return StationView.of(registry.setActive(id, "activate".equals(action)), registry.now());
     }
 }

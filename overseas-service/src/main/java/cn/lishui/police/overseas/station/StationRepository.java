@@ -7,4 +7,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface StationRepository extends MongoRepository<Station, String> {
 
     Page<Station> findByCountry(String country, Pageable pageable);
+
+    Page<Station> findByActive(boolean active, Pageable pageable);
+
+    Page<Station> findByCountryAndActive(String country, boolean active, Pageable pageable);
 }

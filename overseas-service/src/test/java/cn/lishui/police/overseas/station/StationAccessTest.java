@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.lishui.police.overseas.support.ApiTestSupport;
 import cn.lishui.police.platform.test.SelectedMongo;
 import cn.lishui.police.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @SelectedMongo
-class StationAccessTest {
+class StationAccessTest extends ApiTestSupport {
 
     private static final String STATIONS = "/api/overseas/stations";
     private static final String ADMIN = TestTokens.bearer("admin-1", "ADMIN");
-
-    @Autowired
-    RestTestClient http;
 
     @Autowired
     StationRepository stations;
@@ -101,6 +99,7 @@ class StationAccessTest {
         body.put("country", "PT");
         body.put("city", city);
         body.put("homeCountyCode", "331121");
+        body.put("timeZone", "Europe/Lisbon");
         return body;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.lishui.police.overseas.support.ApiTestSupport;
 import cn.lishui.police.platform.test.SelectedMongo;
 import cn.lishui.police.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +23,12 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @SelectedMongo
-class StationApiTest {
+class StationApiTest extends ApiTestSupport {
 
     private static final String STATIONS = "/api/overseas/stations";
+    private static final Map<String, String> TIME_ZONES = Map.of("IT", "Europe/Rome", "ES", "Europe/Madrid",
+            "AT", "Europe/Vienna", "FR", "Europe/Paris", "NL", "Europe/Amsterdam", "CZ", "Europe/Prague");
     private static final String ISO_INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
-
-    @Autowired
-    RestTestClient http;
 
     @Autowired
     StationRepository stations;
@@ -61,7 +61,11 @@ class StationApiTest {
                 .jsonPath("$.city").isEqualTo("Milano")
                 .jsonPath("$.homeCountyCode").isEqualTo("331121")
                 .jsonPath("$.homeCountyName").isEqualTo("青田县")
-                .jsonPath("$.contactPhone").isEqualTo("+39 02 1234 5678")
+                .jsonPath("$.contactPhone").isEqualTo("+39*********5678")
+                .jsonPath("$.timeZone").isEqualTo("Europe/Rome")
+                .jsonPath("$.active").isEqualTo(true)
+                .jsonPath("$.localTime").value(String.class, t -> assertThat(t).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"))
+                .jsonPath("$.utcOffset").value(String.class, o -> assertThat(o).isIn("+01:00", "+02:00"))
                 .jsonPath("$.createdAt").isEqualTo(created.getResponseBody().get("createdAt").asString())
                 .jsonPath("$.createdAt").value(String.class, at -> assertThat(at).matches(ISO_INSTANT))
                 .jsonPath("$.updatedAt").value(String.class, at -> assertThat(at).matches(ISO_INSTANT));
@@ -158,7 +162,7 @@ class StationApiTest {
 
         admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .body(Map.of("name", "罗马警侨驿站", "country", "it", "city", "Roma"))
+                .body(Map.of("name", "罗马警侨驿站", "country", "it", "city", "Roma", "timeZone", "Europe/Rome"))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
@@ -225,6 +229,62 @@ class StationApiTest {
         assertThat(stations.findAll()).filteredOn(s -> s.city().equals(city)).hasSize(1);
     }
 
+    @Test
+    void aStationShowsItsHostOrganisationLanguagesServicesAndMaskedContact() {
+        Map<String, Object> body = station("普拉托警侨驿站", "IT", "Prato", "331121", "+39 0574 123456");
+        body.put("hostOrganisation", "意大利普拉托华侨华人联谊会");
+        body.put("contactName", "陈国华");
+        body.put("languages", List.of("zh", "it", "zh-wuu"));
+        body.put("services", List.of("GLOBAL_SERVICES", "VIDEO_IDENTITY_CHECK", "AID_DISTRIBUTION"));
+        JsonNode created = admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        http.get().uri(STATIONS + "/{id}", created.get("id").asString()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hostOrganisation").isEqualTo("意大利普拉托华侨华人联谊会")
+                .jsonPath("$.contactName").isEqualTo("陈**")
+                .jsonPath("$.contactPhone").isEqualTo("+39********3456")
+                .jsonPath("$.languages").isEqualTo(List.of("zh", "it", "zh-wuu"))
+                .jsonPath("$.services").isEqualTo(List.of("GLOBAL_SERVICES", "VIDEO_IDENTITY_CHECK", "AID_DISTRIBUTION"));
+        // the contact is sealed at rest: neither the name nor the number is stored in clear
+        String stored = stations.findById(created.get("id").asString()).orElseThrow().contactPhone().ciphertext();
+        assertThat(stored).doesNotContain("123456");
+    }
+
+    @Test
+    void anUnknownTimeZoneIsA400Problem() {
+        Map<String, Object> body = station("悉尼警侨驿站", "AU", "Sydney", "331121", null);
+        body.put("timeZone", "Mars/Olympus");
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_TIME_ZONE");
+        body.put("timeZone", "+10:00");
+        admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_TIME_ZONE");
+    }
+
+    @Test
+    void anAdministratorClosesAStationAndTheListCanShowOnlyActiveOnes() {
+        String city = "Lyon-" + token();
+        String id = admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON)
+                .body(station("里昂警侨驿站", "FR", city, "331121", null)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+
+        admin.post().uri(STATIONS + "/{id}/actions/deactivate", id).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.active").isEqualTo(false);
+        http.get().uri(STATIONS + "?country=FR&active=true&size=200").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.content[*].id").value(List.class, ids -> assertThat(ids).doesNotContain(id));
+        http.post().uri(STATIONS + "/{id}/actions/activate", id)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("c1", "COMPATRIOT")).exchange()
+                .expectStatus().isForbidden();
+    }
+
     private void open(Map<String, Object> body) {
         admin.post().uri(STATIONS).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange().expectStatus().isCreated();
@@ -238,6 +298,7 @@ class StationApiTest {
         body.put("city", city);
         body.put("homeCountyCode", county);
         body.put("contactPhone", phone);
+        body.put("timeZone", TIME_ZONES.getOrDefault(country, "Europe/Rome"));
         return body;
     }
 

@@ -1,0 +1,3 @@
+package cn.lishui.police.overseas.aid;
+
+public enum Priority { LOW, NORMAL, HIGH, URGENT }

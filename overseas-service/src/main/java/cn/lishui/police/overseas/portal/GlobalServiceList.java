@@ -1,0 +1,139 @@
+package cn.lishui.police.overseas.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.lishui.police.overseas.client.PublicServiceClient;
+import cn.lishui.police.overseas.client.ServiceIdentity;
+import cn.lishui.police.platform.delivery.DeliveryFailures;
+import cn.lishui.police.platform.error.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The global (全球通办) service list, read from public-service and cached: in memory for
+ * {@code fengqiao.overseas.portal.global-list-ttl}, and in the store so that a restart while public-service is
+ * down still has the last known list. When public-service fails, the last known list is served marked stale,
+ * and public-service is not asked again for {@code global-list-retry-after} (so a down provider costs the
+ * portal's readers nothing).
+ */
+@Component
+class GlobalServiceList {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalServiceList.class);
+    private static final int PAGE_SIZE = 200;
+
+    /** The list as the portal shows it. */
+    record Listing(List<PublicServiceClient.Item> items, Instant fetchedAt, boolean stale) {
+    }
+
+    @Document("portal_cache")
+    record Snapshot(@Id String id, List<PublicServiceClient.Item> items, Instant fetchedAt) {
+    }
+
+    private static final String SNAPSHOT_ID = "global-items";
+
+    private final PublicServiceClient publicService;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration retryAfter;
+    private volatile Snapshot snapshot;
+    private volatile Instant failedAt;
+
+    GlobalServiceList(PublicServiceClient publicService, MongoTemplate mongo, ObjectProvider<Clock> clock,
+                      @Value("${fengqiao.overseas.portal.global-list-ttl:PT5M}") Duration ttl,
+                      @Value("${fengqiao.overseas.portal.global-list-retry-after:PT10S}") Duration retryAfter) {
+        this.publicService = publicService;
+        this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.ttl = ttl;
+        this.retryAfter = retryAfter;
+    }
+
+    Listing listing() {
+        Instant now = clock.instant();
+        Snapshot known = known();
+        if (known != null && known.fetchedAt().plus(ttl).isAfter(now)) {
+            return new Listing(known.items(), known.fetchedAt(), false);
+        }
+        Instant failed = failedAt;
+        if (known != null && failed != null && failed.plus(retryAfter).isAfter(now)) {
+            return new Listing(known.items(), known.fetchedAt(), true);
+        }
+        return refresh(now);
+    }
+
+    /** The global item with this code when the list is known; empty when the list has never been read. */
+    Optional<Optional<PublicServiceClient.Item>> find(String itemCode) {
+        Listing listing;
+        try {
+            listing = listing();
+        } catch (DomainException unavailable) {
+            return Optional.empty();
+        }
+        return Optional.of(listing.items().stream().filter(item -> item.code().equals(itemCode)).findFirst());
+    }
+
+    /** Forgets the cached list (tests, and after public-service publishes a new catalogue version). */
+    void evict() {
+        snapshot = null;
+        failedAt = null;
+        mongo.remove(Query.query(Criteria.where("_id").is(SNAPSHOT_ID)), Snapshot.class);
+    }
+
+    private synchronized Listing refresh(Instant now) {
+        Snapshot known = known();
+        if (known != null && known.fetchedAt().plus(ttl).isAfter(now)) {
+            return new Listing(known.items(), known.fetchedAt(), false);
+        }
+        try {
+            List<PublicServiceClient.Item> items = ServiceIdentity.call(this::fetchAll);
+            Snapshot fresh = new Snapshot(SNAPSHOT_ID, items, now);
+            mongo.save(fresh);
+            snapshot = fresh;
+            failedAt = null;
+            return new Listing(items, now, false);
+        } catch (RuntimeException failure) {
+            failedAt = now;
+            log.warn("Global service list not refreshed from public-service: {}", DeliveryFailures.describe(failure));
+            if (known == null) {
+                throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "GLOBAL_LIST_UNAVAILABLE");
+            }
+            return new Listing(known.items(), known.fetchedAt(), true);
+        }
+    }
+
+    private List<PublicServiceClient.Item> fetchAll() {
+        List<PublicServiceClient.Item> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            PublicServiceClient.ItemPage answer = publicService.items(true, page, PAGE_SIZE, "code");
+            items.addAll(answer.content().stream().filter(PublicServiceClient.Item::global).toList());
+            if (answer.page() == null || page + 1 >= answer.page().totalPages()) {
+                return List.copyOf(items);
+            }
+        }
+    }
+
+    private Snapshot known() {
+        Snapshot known = snapshot;
+        if (known == null) {
+            known = mongo.findById(SNAPSHOT_ID, Snapshot.class);
+            snapshot = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.lishui.police.overseas.portal;
+
+import java.time.Instant;
+import java.util.List;
+
+import cn.lishui.police.platform.delivery.Delivery;
+import cn.lishui.police.platform.delivery.DeliveryQueue;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Portal applications public-service has not taken yet; the platform's scheduler redelivers them. */
+@Component
+class PortalApplicationQueue implements DeliveryQueue {
+
+    private final MongoTemplate mongo;
+    private final PortalApplications applications;
+
+    PortalApplicationQueue(MongoTemplate mongo, PortalApplications applications) {
+        this.mongo = mongo;
+        this.applications = applications;
+    }
+
+    @Override
+    public String name() {
+        return "portal-applications";
+    }
+
+    @Override
+    public long backlog() {
+        return mongo.count(Query.query(Criteria.where("delivery.status").is(Delivery.Status.PENDING)),
+                PortalApplication.class);
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        Query due = Query.query(Criteria.where("delivery.status").is(Delivery.Status.PENDING)
+                .and("delivery.nextAttemptAt").lte(now)).with(Sort.by("delivery.nextAttemptAt")).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, org.bson.Document.class, "portal_applications").stream()
+                .map(document -> document.get("_id").toString()).toList();
+    }
+
+    @Override
+    public Delivery.Outcome redeliver(String applicationId) {
+        return applications.deliver(applicationId);
+    }
+}
