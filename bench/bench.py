@@ -119,18 +119,11 @@ class KeyedApplications(Scenario):
 
     def prepare(self):
         super().prepare()
-        status, items = http("GET", f"{GATEWAY}/api/public/items?size=200")
+        status, items = http("GET", f"{GATEWAY}/api/public/items?channel=ONLINE&size=1")
         if status != 200:
             raise SystemExit(f"catalogue unavailable: {status}")
-        content = items["content"] if isinstance(items, dict) else items
-        # an item offered online whose form has no required attribute: the same body is valid every time
-        for item in content:
-            if "ONLINE" in item.get("channels", []) and not any(
-                    attribute.get("required") for attribute in item.get("form", []) or []):
-                self.body = {"itemCode": item["code"], "channel": "ONLINE", "form": {}}
-                break
-        if self.body is None:
-            raise SystemExit("no online item without required form fields in the catalogue")
+        item = items["content"][0]
+        self.body = {"itemCode": item["code"], "channel": "ONLINE", "form": form_for(item)}
 
     def count(self):
         status, page = http("GET", f"{GATEWAY}/api/public/applications?mine=true&size=1", token=self.token)
@@ -146,6 +139,26 @@ class KeyedApplications(Scenario):
         successes = sum(r["ok"] for r in results)
         verdict = "zero duplicates" if created == successes else f"MISMATCH: {created} created, {successes} answered 2xx"
         return f"{created} applications created for {successes} 2xx answers: {verdict}"
+
+
+def form_for(item):
+    """A form the item accepts: each required field filled with a value of its type."""
+    form = {}
+    for field in item.get("form") or []:
+        if not field.get("required"):
+            continue
+        kind, name = field["type"], field["name"]
+        if kind == "NUMBER":
+            form[name] = 1
+        elif kind == "DATE":
+            form[name] = "2026-12-01"
+        elif kind == "SINGLE_CHOICE":
+            form[name] = field["values"][0]
+        elif kind == "MULTI_CHOICE":
+            form[name] = [field["values"][0]]
+        else:
+            form[name] = "13957812345" if "phone" in name.lower() else "叶甲"
+    return form
 
 
 def scenarios():

@@ -43,7 +43,7 @@ final class Http {
     /** A GET with extra headers, e.g. {@code If-None-Match}. */
     static Response get(URI uri, String accessToken, Map<String, String> headers) {
         HttpRequest.Builder request = request(uri, accessToken);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.GET().build());
     }
 

@@ -36,6 +36,7 @@ final class Journeys {
         station.put("name", "马德里警侨驿站" + label + "-" + SEQUENCE.incrementAndGet());
         station.put("country", "ES");
         station.put("city", "Madrid");
+        station.put("timeZone", "Europe/Madrid");
         station.put("homeCountyCode", "331121");
         return station;
     }

@@ -2,6 +2,7 @@ package cn.lishui.police.publicservice.application;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,7 +54,8 @@ final class ApplicationMetrics {
 
     /** Records an applicant's rating (好差评) of a finished application. */
     static void rated(MeterRegistry meters, Application application, int stars) {
-        meters.counter(RATINGS, "department", application.department().name(), "stars", Integer.toString(stars))
-                .increment();
+        Counter.builder(RATINGS).description("Applicants' ratings of finished applications (好差评)")
+                .tag("department", application.department().name()).tag("stars", Integer.toString(stars))
+                .register(meters).increment();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import cn.lishui.police.platform.error.DomainException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import cn.lishui.police.platform.security.Caller;
@@ -176,8 +177,9 @@ class Applications {
                 command == null ? null : command.note()), maxVisits);
         Application saved = applications.save(application);
         if (breach) {
-            meters.counter("fengqiao.public.applications.visit.breaches",
-                    "department", saved.department().name()).increment();
+            Counter.builder("fengqiao.public.applications.visit.breaches")
+                    .description("Applications whose applicant had to come more often than the item allows")
+                    .tag("department", saved.department().name()).register(meters).increment();
         }
         return saved;
     }
@@ -210,13 +212,15 @@ class Applications {
     }
 
     private void countSlaBreach(Application application) {
-        meters.counter(SLA_BREACHES, "department", application.department().name()).increment();
+        Counter.builder(SLA_BREACHES).description("Applications past their promised working-day limit")
+                .tag("department", application.department().name()).register(meters).increment();
     }
 
     /** Applications by department, channel and status they reached (the metrics). */
     private void count(Application application) {
-        meters.counter("fengqiao.public.applications", "department", application.department().name(),
-                "channel", application.channel().name(), "status", application.status().name()).increment();
+        Counter.builder("fengqiao.public.applications").description("Applications reaching a status")
+                .tag("department", application.department().name()).tag("channel", application.channel().name())
+                .tag("status", application.status().name()).register(meters).increment();
         if (application.status().finished()) {
             ApplicationMetrics.finished(meters, application);
         }
