@@ -1,6 +1,8 @@
 package cn.lishui.police.grid.workflow;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.lishui.police.platform.error.DomainException;
 import org.springframework.http.HttpStatus;
@@ -32,5 +34,14 @@ public class ActionNotAllowed extends DomainException {
 
     public List<String> allowedActions() {
         return allowedActions;
+    }
+
+    /** The platform's problem handlers put these in the body next to the standard members. */
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>(super.properties());
+        properties.put("state", state);
+        properties.put("allowedActions", allowedActions);
+        return properties;
     }
 }
