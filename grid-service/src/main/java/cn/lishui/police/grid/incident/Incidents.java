@@ -12,6 +12,7 @@ import cn.lishui.police.grid.region.GridLocator;
 import cn.lishui.police.grid.region.LocationView;
 import cn.lishui.police.grid.region.MapDirectory;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
 import cn.lishui.police.platform.security.Caller;
@@ -22,7 +23,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Incidents (警情): intake, dispatch, acknowledge, arrive, close (with the hand-off to mediation), reopen. */
@@ -199,12 +199,7 @@ public class Incidents {
             criteria.and("category").is(category);
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "reportedAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Incident.class), pageable,
-                () -> mongo.count(query, Incident.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "reportedAt"), Incident.class);
     }
 
     /** The calling officer's incidents not yet closed. */

@@ -6,13 +6,13 @@ import java.util.UUID;
 import cn.lishui.police.grid.region.MapDirectory;
 import cn.lishui.police.grid.region.RegionLevel;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -67,11 +67,6 @@ class PoliceOffices {
             criteria.and("functions").is(function);
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by("regionCode", "name"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, PoliceOffice.class), pageable,
-                () -> mongo.count(query, PoliceOffice.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by("regionCode", "name"), PoliceOffice.class);
     }
 }

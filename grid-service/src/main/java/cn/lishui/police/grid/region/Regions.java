@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.region.LishuiCounty;
 import org.bson.Document;
 import org.springframework.data.domain.Page;
@@ -16,7 +17,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Reads of the administrative map, and the grids written into it. */
@@ -57,12 +57,7 @@ class Regions {
     /** Regions whose name contains the text literally (regex metacharacters match themselves). */
     Page<Region> search(String text, Pageable pageable) {
         Query query = Query.query(Criteria.where("name").regex(Pattern.quote(text)));
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by("code"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Region.class), pageable,
-                () -> mongo.count(query, Region.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by("code"), Region.class);
     }
 
     /** Counties with their descendants down to {@code depth} levels (1 = counties only). */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.lishui.police.grid.access.CallerArea;
 import cn.lishui.police.grid.region.MapDirectory;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.personaldata.IdCardNumber;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
@@ -26,7 +27,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Registration of residents and floating residents, their expiring registrations, and lookups. */
@@ -126,12 +126,7 @@ class Residents {
         Optional<String> county = CallerArea.countyOf(caller);
         county.ifPresent(code -> criteria.and("countyCode").is(code));
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by("registrationExpiry", "id"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Resident.class), pageable,
-                () -> mongo.count(query, Resident.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by("registrationExpiry", "id"), Resident.class);
     }
 
     /** Floating registrations of a county expiring from today to today + days: for metrics. */

@@ -17,6 +17,7 @@ import cn.lishui.police.mediation.organisation.OrganisationKind;
 import cn.lishui.police.mediation.organisation.OrganisationRef;
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
 import cn.lishui.police.platform.personaldata.PersonalDataReveals;
@@ -31,7 +32,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -321,12 +321,7 @@ class Disputes {
             all.add(Criteria.where("status").in(DisputeStatus.OPEN).and("dueAt").lt(now()));
         }
         Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "registeredAt").and(Sort.by("id")));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Dispute.class), pageable,
-                () -> mongo.count(query, Dispute.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "registeredAt").and(Sort.by("id")), Dispute.class);
     }
 
     private DisputeActor actor(Caller caller, Dispute dispute) {

@@ -10,6 +10,7 @@ import cn.lishui.police.mediation.dispute.DisputeCategory;
 import cn.lishui.police.mediation.organisation.OrganisationDirectory;
 import cn.lishui.police.mediation.organisation.OrganisationRef;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
 import cn.lishui.police.platform.security.Caller;
@@ -20,7 +21,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** The register of mediators: ADMIN or the organisation's head registers them; everyone signed in reads it. */
@@ -101,12 +101,7 @@ class Mediators {
             all.add(Criteria.where("dialects").is(dialect.strip()));
         }
         Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by("name", "id"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Mediator.class), pageable,
-                () -> mongo.count(query, Mediator.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by("name", "id"), Mediator.class);
     }
 
     Mediator deactivate(Caller caller, String id) {

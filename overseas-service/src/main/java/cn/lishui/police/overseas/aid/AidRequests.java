@@ -11,6 +11,7 @@ import cn.lishui.police.overseas.access.Staff;
 import cn.lishui.police.overseas.compatriot.Compatriots;
 import cn.lishui.police.overseas.station.StationRegistry;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.security.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Aid requests from request to fulfilment: asking, allocating stock, cancelling, and the fulfilment they reach. */
@@ -103,12 +103,7 @@ class AidRequests {
             criteria.and("fulfilment").is(fulfilment);
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "createdAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, AidRequest.class), pageable,
-                () -> mongo.count(query, AidRequest.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "createdAt"), AidRequest.class);
     }
 
     /**

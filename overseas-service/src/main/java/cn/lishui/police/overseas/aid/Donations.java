@@ -3,6 +3,7 @@ package cn.lishui.police.overseas.aid;
 import java.time.Clock;
 import java.util.Map;
 
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.security.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -10,7 +11,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Donations (捐赠) into the home-side inventory. */
@@ -38,11 +38,6 @@ class Donations {
 
     Page<Donation> list(Pageable pageable) {
         Query query = new Query();
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "receivedAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Donation.class), pageable,
-                () -> mongo.count(query, Donation.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "receivedAt"), Donation.class);
     }
 }

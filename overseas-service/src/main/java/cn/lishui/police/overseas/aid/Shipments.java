@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.lishui.police.overseas.access.Staff;
 import cn.lishui.police.overseas.station.StationRegistry;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.security.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -20,7 +21,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Shipments of allocated goods to stations, their tracking, and the receipt that fulfils the requests. */
@@ -115,12 +115,7 @@ class Shipments {
             criteria.and("status").is(status);
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "createdAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Shipment.class), pageable,
-                () -> mongo.count(query, Shipment.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "createdAt"), Shipment.class);
     }
 
     /**

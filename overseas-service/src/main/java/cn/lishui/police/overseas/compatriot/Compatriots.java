@@ -11,6 +11,7 @@ import cn.lishui.police.overseas.access.Staff;
 import cn.lishui.police.overseas.station.StationRegistry;
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.personaldata.IdCardNumber;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
@@ -26,7 +27,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** The compatriot registry: registration (self or by station staff), who sees whom, and the passport reveal. */
@@ -176,12 +176,7 @@ public class Compatriots {
             criteria.and("countryOfResidence").is(country);
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "registeredAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, Compatriot.class), pageable,
-                () -> mongo.count(query, Compatriot.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "registeredAt"), Compatriot.class);
     }
 
     /** The passport number in clear: POLICE, COMMANDER or ADMIN with a stated purpose, audited. */

@@ -12,6 +12,7 @@ import cn.lishui.police.overseas.compatriot.VillageStatus;
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryFailures;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.security.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -139,12 +139,7 @@ class CareVisits {
             criteria = Criteria.where("compatriotId").is(compatriots.profileOfCaller(caller).id());
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "createdAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, CareVisit.class), pageable,
-                () -> mongo.count(query, CareVisit.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "createdAt"), CareVisit.class);
     }
 
     private static Update seen(GridClient.CareVisit visit, Instant now) {

@@ -15,6 +15,7 @@ import cn.lishui.police.overseas.compatriot.Compatriots;
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryFailures;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.security.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -24,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -184,12 +184,7 @@ class PortalApplications {
             criteria = Criteria.where("compatriotId").is(compatriots.profileOfCaller(caller).id());
         }
         Query query = Query.query(criteria);
-        Query page = Query.of(query).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            page.with(Sort.by(Sort.Direction.DESC, "createdAt"));
-        }
-        return PageableExecutionUtils.getPage(mongo.find(page, PortalApplication.class), pageable,
-                () -> mongo.count(query, PortalApplication.class));
+        return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "createdAt"), PortalApplication.class);
     }
 
     /** Counts by state (QUEUED, SUBMITTED, REJECTED), every state present. */
