@@ -137,6 +137,11 @@ final class Suite implements AutoCloseable {
         return logs.toString();
     }
 
+    /** The demo users' password of this run (to sign in through the identity service's page). */
+    String demoPassword() {
+        return DEMO_PASSWORD;
+    }
+
     String accessToken(String username) {
         return tokens.computeIfAbsent(username, this::requestToken);
     }

@@ -27,7 +27,7 @@ public final class OAuth {
 
     public static final String ISSUER = "https://identity.fengqiao.test";
     public static final String SERVICE_SECRET = "test-service-client-secret";
-    public static final String WEB_REDIRECT_URI = "http://127.0.0.1:5173/auth/callback";
+    public static final String WEB_REDIRECT_URI = "http://127.0.0.1:8080/console/";
     public static final String DEMO_PASSWORD = "Fengqiao-Demo-2026";
     public static final String CLI = "fengqiao-cli";
 

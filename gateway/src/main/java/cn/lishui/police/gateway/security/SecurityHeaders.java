@@ -15,14 +15,18 @@ import reactor.core.publisher.Mono;
  * The security headers of every response that leaves the gateway, whether a service wrote it or the
  * gateway did (401, 403, 413, 429, 503 problems): no MIME sniffing, no framing, no referrer, HSTS on
  * HTTPS, and for everything that is not an HTML page (the API: JSON, problem bodies) a content security
- * policy that allows nothing. HTML pages (the identity service's sign-in page) keep the policy their
- * service gives them. Nothing under {@code /api/} may be stored by a cache: it is personal data or the
+ * policy that allows nothing. HTML pages keep the policy their service gives them (the identity
+ * service's sign-in page); the web module's pages, which come with none, get {@link #WEB_CONTENT_SECURITY_POLICY}:
+ * scripts, styles, images and calls from the gateway's own origin only (no CDN, no inline script, no eval). Nothing under {@code /api/} may be stored by a cache: it is personal data or the
  * caller's own view.
  */
 @Component
 class SecurityHeaders implements WebFilter, Ordered {
 
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String WEB_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'";
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
     @Override
@@ -48,6 +52,8 @@ class SecurityHeaders implements WebFilter, Ordered {
         }
         if (!isHtml(headers)) {
             headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+        } else if (headers.getFirst("Content-Security-Policy") == null) {
+            headers.set("Content-Security-Policy", WEB_CONTENT_SECURITY_POLICY);
         }
         if (request.getPath().pathWithinApplication().value().startsWith("/api/")) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
