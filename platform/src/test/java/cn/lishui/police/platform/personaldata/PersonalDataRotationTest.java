@@ -24,6 +24,45 @@ class PersonalDataRotationTest {
     record Resident(String id, String name, ProtectedValue idCard, Contact contact) {
     }
 
+    record Party(String role, ProtectedValue name, ProtectedValue phone) {
+    }
+
+    record Dispute(String id, List<Party> parties) {
+    }
+
+    @Test
+    void valuesInsideAnArrayAreReSealedElementByElementAndTheOtherFieldsOfTheElementsStay() {
+        PersonalDataKeys k1 = new PersonalDataKeys("k1", Map.of("k1", PersonalDataProtectorTest.K1),
+                PersonalDataProtectorTest.HMAC);
+        PersonalDataProtector old = new PersonalDataProtector(k1);
+        for (int i = 0; i < 250; i++) {
+            mongo.insert(new Dispute("d" + i, List.of(
+                    new Party("APPLICANT", old.protect(PersonalDataKind.NAME, "张三" + i),
+                            old.protect(PersonalDataKind.PHONE, "1391234" + String.format("%04d", i))),
+                    new Party("RESPONDENT", old.protect(PersonalDataKind.NAME, "李四" + i), null))),
+                    "rotation_disputes");
+        }
+        mongo.insert(new Dispute("no-parties", List.of()), "rotation_disputes");
+
+        PersonalDataKeys k2 = new PersonalDataKeys("k2",
+                Map.of("k1", PersonalDataProtectorTest.K1, "k2", PersonalDataProtectorTest.K2),
+                PersonalDataProtectorTest.HMAC);
+        PersonalDataProtector current = new PersonalDataProtector(k2);
+        PersonalDataRotation rotation = new PersonalDataRotation(mongo, current, k2,
+                List.of("rotation_disputes:parties[].name", "rotation_disputes:parties[].phone"));
+
+        assertThat(rotation.rotateAll()).isEqualTo(250 * 2 + 250);
+        assertThat(rotation.rotateAll()).isZero();
+
+        Dispute d7 = mongo.findById("d7", Dispute.class, "rotation_disputes");
+        assertThat(d7.parties()).extracting(Party::role).containsExactly("APPLICANT", "RESPONDENT");
+        assertThat(d7.parties()).allSatisfy(party -> assertThat(party.name().keyId()).isEqualTo("k2"));
+        assertThat(current.decrypt(d7.parties().get(0).name())).isEqualTo("张三7");
+        assertThat(current.decrypt(d7.parties().get(0).phone())).isEqualTo("13912340007");
+        assertThat(d7.parties().get(0).phone().masked()).isEqualTo(old.protect(PersonalDataKind.PHONE, "13912340007").masked());
+        assertThat(d7.parties().get(1).phone()).isNull();
+    }
+
     @Test
     void afterARotationEveryStoredValueIsReSealedUnderTheNewKeyAndStillReadable() {
         PersonalDataKeys k1 = new PersonalDataKeys("k1", Map.of("k1", PersonalDataProtectorTest.K1),
