@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.lishui.police.overseas.client.PublicServiceClient;
 import cn.lishui.police.overseas.client.ServiceIdentity;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * The global (全球通办) service list, read from public-service and cached: in memory for
  * {@code fengqiao.overseas.portal.global-list-ttl}, and in the store so that a restart while public-service is
- * down still has the last known list. When public-service fails, the last known list is served marked stale,
- * and public-service is not asked again for {@code global-list-retry-after} (so a down provider costs the
- * portal's readers nothing).
+ * down still has the last known list. Once a list is known, no reader ever waits for public-service: a list
+ * older than the TTL is answered at once, marked stale, while one background refresh asks public-service
+ * (stale-while-revalidate; a hung public-service holds that one thread for the client's timeouts, no reader).
+ * When the refresh fails, public-service is not asked again for {@code global-list-retry-after}. Only the very
+ * first read, with no list in memory or in the store, waits for public-service (503 when it cannot answer).
  */
 @Component
 class GlobalServiceList {
@@ -53,6 +56,7 @@ class GlobalServiceList {
     private final Duration retryAfter;
     private volatile Snapshot snapshot;
     private volatile Instant failedAt;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     GlobalServiceList(PublicServiceClient publicService, MongoTemplate mongo, ObjectProvider<Clock> clock,
                       @Value("${fengqiao.overseas.portal.global-list-ttl:PT5M}") Duration ttl,
@@ -67,14 +71,35 @@ class GlobalServiceList {
     Listing listing() {
         Instant now = clock.instant();
         Snapshot known = known();
-        if (known != null && known.fetchedAt().plus(ttl).isAfter(now)) {
+        if (known == null) {
+            return refresh(now);
+        }
+        if (known.fetchedAt().plus(ttl).isAfter(now)) {
             return new Listing(known.items(), known.fetchedAt(), false);
         }
         Instant failed = failedAt;
-        if (known != null && failed != null && failed.plus(retryAfter).isAfter(now)) {
-            return new Listing(known.items(), known.fetchedAt(), true);
+        if (failed == null || !failed.plus(retryAfter).isAfter(now)) {
+            refreshInBackground();
         }
-        return refresh(now);
+        return new Listing(known.items(), known.fetchedAt(), true);
+    }
+
+    /** Starts one refresh on its own thread unless one is running already. */
+    private void refreshInBackground() {
+        if (!refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread refresher = new Thread(() -> {
+            try {
+                refresh(clock.instant());
+            } catch (RuntimeException failure) {
+                log.warn("Global service list refresh failed: {}", failure.toString());
+            } finally {
+                refreshing.set(false);
+            }
+        }, "global-list-refresh");
+        refresher.setDaemon(true);
+        refresher.start();
     }
 
     /** The global item with this code when the list is known; empty when the list has never been read. */

@@ -1,6 +1,7 @@
 package cn.lishui.police.overseas.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,16 +69,45 @@ class GlobalListTest extends ApiTestSupport {
             assertThat(Instant.parse(stale.path("fetchedAt").asString())).isEqualTo(yesterday.truncatedTo(
                     java.time.temporal.ChronoUnit.MILLIS));
             assertThat(again.path("stale").asBoolean()).isTrue();
-            // one failed refresh (with the client's retries), then none while the retry pause lasts
+            // one failed refresh in the background (with the client's retries), then none while the retry pause lasts
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(Providers.PUBLIC.calls("GET /api/public/items").size()).isGreaterThan(before));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !refreshRunning());
             int during = Providers.PUBLIC.calls("GET /api/public/items").size();
-            assertThat(during).isGreaterThan(before);
-            get(GLOBAL_ITEMS, compatriot("c-" + unique()));
+            assertThat(get(GLOBAL_ITEMS, compatriot("c-" + unique())).path("stale").asBoolean()).isTrue();
             assertThat(Providers.PUBLIC.calls("GET /api/public/items")).hasSize(during);
         } finally {
             Providers.PUBLIC.down(false);
             list.evict();
         }
         assertThat(get(GLOBAL_ITEMS, compatriot("c-" + unique())).path("stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aListPastItsTimeIsAnsweredAtOnceMarkedStaleWhileItIsRefreshedInTheBackground() {
+        list.evict();
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        mongo.save(new GlobalServiceList.Snapshot("global-items", List.of(new PublicServiceClient.Item("LSGA-CRJ-0001",
+                "出入境记录查询证明", "Certificate", "EXIT_ENTRY", 0, 0, true, true, List.of("OVERSEAS_STATION"),
+                List.of())), yesterday));
+        try {
+            JsonNode old = get(GLOBAL_ITEMS, compatriot("c-" + unique()));
+
+            assertThat(old.path("stale").asBoolean()).isTrue();
+            assertThat(old.path("count").asInt()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode fresh = get(GLOBAL_ITEMS, compatriot("c-" + unique()));
+                assertThat(fresh.path("stale").asBoolean()).isFalse();
+                assertThat(fresh.path("count").asInt()).isEqualTo(2);
+            });
+        } finally {
+            list.evict();
+        }
+    }
+
+    /** Whether the background refresh thread is still at work. */
+    private static boolean refreshRunning() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals("global-list-refresh"));
     }
 
     @Test
