@@ -4,6 +4,8 @@
 // the round trip to the sign-in page. A reload signs in again silently while the identity service's
 // session lasts. The redirect URI is the page itself: / for the portal, /console/ for the console.
 
+import {language} from './i18n.js';
+
 const CLIENT_ID = 'fengqiao-web';
 const SCOPE = 'openid profile';
 const PENDING_KEY = 'fengqiao.signin';
@@ -69,7 +71,7 @@ export async function signIn(pageState = null) {
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({verifier, state, hash: location.hash, pageState}));
   const query = new URLSearchParams({
     response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri(), scope: SCOPE, state,
-    code_challenge: challenge, code_challenge_method: 'S256',
+    code_challenge: challenge, code_challenge_method: 'S256', ui_locales: language(),
   });
   location.assign(`/oauth2/authorize?${query}`);
   return new Promise(() => {}); // the page is leaving

@@ -177,7 +177,7 @@ class GatewaySecurityTest {
 
     @Test
     void theOidcEndpointsOfTheIdentityServiceAreReachableAnonymously() {
-        for (String path : List.of("/.well-known/openid-configuration", "/oauth2/jwks", "/login", "/default-ui.css",
+        for (String path : List.of("/.well-known/openid-configuration", "/oauth2/jwks", "/login", "/login.css",
                 "/userinfo", "/connect/logout")) {
             client.get().uri(path).exchange().expectStatus().isOk();
             assertThat(services.lastRequestTo(path)).as(path).isPresent();

@@ -133,7 +133,8 @@ class AuthorizationServerConfiguration {
     @Order(3)
     SecurityFilterChain signInChain(HttpSecurity http, PasswordSignIn signIn) {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        http.formLogin(Customizer.withDefaults());
+        // the page is SignInPage (localized, no script); Spring Security processes its POST /login
+        http.formLogin(form -> form.loginPage("/login"));
         http.authenticationProvider(new FormSignInAuthenticationProvider(signIn));
         return http.build();
     }

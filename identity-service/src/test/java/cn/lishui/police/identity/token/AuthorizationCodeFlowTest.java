@@ -118,6 +118,28 @@ class AuthorizationCodeFlowTest {
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     }
 
+    @Test
+    void theSignInPageIsChineseByDefaultAndEnglishWhenTheWebPageAsksForIt() {
+        HttpResponse<String> chinese = browser.get("/login", Map.of("Accept", "text/html"));
+        assertThat(chinese.statusCode()).isEqualTo(200);
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\">", "用户名", "密码", "id=\"username\"",
+                "id=\"password\"", "href=\"/login.css\"").doesNotContain("<script");
+
+        browser.get(authorizeUrl(challenge, "s") + "&ui_locales=en", Map.of("Accept", "text/html"));
+        HttpResponse<String> english = browser.get("/login", Map.of("Accept", "text/html"));
+        assertThat(english.body()).contains("<html lang=\"en\">", "Username", "Password");
+
+        assertThat(browser.get("/login?lang=zh-CN", Map.of("Accept", "text/html")).body()).contains("用户名");
+        assertThat(browser.get("/login.css", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailedSignInIsExplainedOnThePageInTheUsersLanguage() {
+        HttpResponse<String> page = browser.get("/login?error&lang=en", Map.of("Accept", "text/html"));
+
+        assertThat(page.body()).contains("role=\"alert\"", "Wrong username or password");
+    }
+
     private String signInAndGetCode(String username, String password, String state) {
         HttpResponse<String> authorize = browser.get(authorizeUrl(challenge, state), Map.of("Accept", "text/html"));
         assertThat(authorize.statusCode()).isEqualTo(302);
