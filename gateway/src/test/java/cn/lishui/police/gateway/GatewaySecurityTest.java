@@ -403,7 +403,7 @@ class GatewaySecurityTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Referrer-Policy", "same-origin")
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
                 .expectHeader().valueEquals("Cache-Control", "no-store")
                 // plain HTTP here: HSTS is only sent over HTTPS (SecurityHeadersTest)

@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The security headers of every response that leaves the gateway, whether a service wrote it or the
- * gateway did (401, 403, 413, 429, 503 problems): no MIME sniffing, no framing, no referrer, HSTS on
+ * gateway did (401, 403, 413, 429, 503 problems): no MIME sniffing, no framing, no referrer to other sites
+ * ({@code same-origin}: with {@code no-referrer} a browser posts a page's form, the sign-in form, with
+ * {@code Origin: null}, which the CORS policy must refuse), HSTS on
  * HTTPS, and for everything that is not an HTML page (the API: JSON, problem bodies) a content security
  * policy that allows nothing. HTML pages keep the policy their service gives them (the identity
  * service's sign-in page); the web module's pages, which come with none, get {@link #WEB_CONTENT_SECURITY_POLICY}:
@@ -46,7 +48,7 @@ class SecurityHeaders implements WebFilter, Ordered {
     static void write(ServerHttpRequest request, HttpHeaders headers) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", "same-origin");
         if (request.getSslInfo() != null || "https".equalsIgnoreCase(request.getURI().getScheme())) {
             headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }

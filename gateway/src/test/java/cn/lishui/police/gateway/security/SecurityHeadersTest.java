@@ -39,7 +39,7 @@ class SecurityHeadersTest {
         assertThat(headers.getCacheControl()).isEqualTo("no-store");
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Feign defaults for every client of every service: retries only where safe, transient statuses
- * retryable, a bearer token on every call (the user's, relayed, or the service's own). Timeouts and circuit-breaker settings per client name are properties
+ * retryable, a bearer token on every call (the user's, relayed, or the service's own), the user's language
+ * relayed. Timeouts and circuit-breaker settings per client name are properties
  * ({@code fengqiao-platform-defaults.properties}), overridable per client in {@code application.yml}.
  */
 @AutoConfiguration
@@ -35,6 +36,12 @@ public class FeignPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ErrorDecoder feignErrorDecoder() {
         return new RetryableStatusErrorDecoder();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LanguageRelay languageRelay() {
+        return new LanguageRelay();
     }
 
     /** Token relay for services that are resource servers (all of them, once secured). */
