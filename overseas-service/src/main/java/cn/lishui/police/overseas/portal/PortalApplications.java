@@ -3,12 +3,15 @@ package cn.lishui.police.overseas.portal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import cn.lishui.police.overseas.access.Staff;
+import cn.lishui.police.overseas.client.Failures;
 import cn.lishui.police.overseas.client.PublicServiceClient;
 import cn.lishui.police.overseas.client.ServiceIdentity;
 import cn.lishui.police.overseas.compatriot.Compatriots;
@@ -17,6 +20,7 @@ import cn.lishui.police.platform.delivery.DeliveryFailures;
 import cn.lishui.police.platform.error.DomainException;
 import cn.lishui.police.platform.mongo.MongoPages;
 import cn.lishui.police.platform.security.Caller;
+import feign.FeignException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +30,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -113,15 +118,46 @@ class PortalApplications {
                 command.itemCode(), itemName, caller.subject(), byStation, byStation ? command.proxyAuthority() : null,
                 videoCheck, json.writeValueAsString(body), Delivery.pending(keyOf(id), now.plus(INLINE_ATTEMPT_GRACE)), null, null, null, now);
         mongo.insert(application);
-        deliver(id);
+        Attempt first = attempt(id);
+        if (first.outcome() == Delivery.Outcome.REJECTED && Failures.status(first.failure()) == 422) {
+            // public-service refused the form itself while the user is here: nothing was applied, so the
+            // user corrects the form (its field errors, in the user's language) instead of tracking a refusal
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), PortalApplication.class);
+            throw formRefused(first.failure());
+        }
         return mongo.findById(id, PortalApplication.class);
     }
 
     /** One attempt to hand the application to public-service; records how it went in the document. */
     Delivery.Outcome deliver(String id) {
+        return attempt(id).outcome();
+    }
+
+    private record Attempt(Delivery.Outcome outcome, RuntimeException failure) {
+    }
+
+    /** 422 FORM_INVALID with public-service's own field errors ({@code form.<name>}). */
+    private DomainException formRefused(RuntimeException failure) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FeignException refused) {
+                try {
+                    JsonNode problem = json.readTree(refused.contentUTF8());
+                    problem.path("errors").forEach(error -> errors.add(new DomainException.FieldError(
+                            error.path("field").asString(), error.path("message").asString())));
+                } catch (RuntimeException unreadable) {
+                    // no field errors to pass on: the problem's code still tells what happened
+                }
+                break;
+            }
+        }
+        return DomainException.unprocessable("FORM_INVALID", errors.size()).withFieldErrors(errors);
+    }
+
+    private Attempt attempt(String id) {
         PortalApplication application = mongo.findById(id, PortalApplication.class);
         if (application == null || !application.delivery().pending()) {
-            return Delivery.Outcome.SKIPPED;
+            return new Attempt(Delivery.Outcome.SKIPPED, null);
         }
         Delivery delivery = application.delivery();
         Query stillPending = Query.query(Criteria.where("_id").is(id).and("delivery.status").is(Delivery.Status.PENDING));
@@ -133,18 +169,18 @@ class PortalApplications {
                     .set("publicApplicationId", accepted.id()).set("remoteStatus", accepted.status())
                     .set("itemName", accepted.itemName() != null ? accepted.itemName() : application.itemName())
                     .set("statusCheckedAt", now), PortalApplication.class);
-            return Delivery.Outcome.DELIVERED;
+            return new Attempt(Delivery.Outcome.DELIVERED, null);
         } catch (RuntimeException failure) {
             Instant now = clock.instant();
             String error = DeliveryFailures.describe(failure);
             if (DeliveryFailures.permanent(failure)) {
                 mongo.updateFirst(stillPending, new Update().set("delivery", delivery.rejected(error, now)),
                         PortalApplication.class);
-                return Delivery.Outcome.REJECTED;
+                return new Attempt(Delivery.Outcome.REJECTED, failure);
             }
             mongo.updateFirst(stillPending, new Update().set("delivery", delivery.failed(error, now)),
                     PortalApplication.class);
-            return Delivery.Outcome.RETRY;
+            return new Attempt(Delivery.Outcome.RETRY, failure);
         }
     }
 

@@ -150,6 +150,26 @@ class PortalApplicationTest extends ApiTestSupport {
     }
 
     @Test
+    void aFormPublicServiceRefusesIsAnsweredWithItsFieldErrorsAndLeavesNoApplication() {
+        String subject = "c-" + unique();
+        registerSelf(subject, openStation());
+        String token = compatriot(subject);
+
+        http.post().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("itemCode", "LSGA-CRJ-0001", "form", Map.of("applicantName", Providers.REFUSED_NAME)))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("FORM_INVALID")
+                .jsonPath("$.errors[0].field").isEqualTo("form.applicantName")
+                .jsonPath("$.errors[0].message").isEqualTo("姓名须与护照一致");
+
+        http.get().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, token).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.page.totalElements").isEqualTo(0);
+    }
+
+    @Test
     void aNonGlobalItemIsRefusedAtThePortal() {
         String subject = "c-" + unique();
         registerSelf(subject, openStation());

@@ -29,6 +29,8 @@ public final class Providers {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** public-service takes the application but its answer is lost on the way back (a 504 from a proxy). */
     public static volatile boolean loseApplyAnswers;
+    /** An applicant name public-service's form check refuses (422 FORM_INVALID with a field error). */
+    public static final String REFUSED_NAME = "REFUSED-BY-FORM-CHECK";
     /** Care visits grid-service holds, by requestRef. */
     public static final Map<String, String> CARE_VISITS_BY_REF = new ConcurrentHashMap<>();
     public static final Map<String, String> CARE_VISIT_STATUS = new ConcurrentHashMap<>();
@@ -87,6 +89,11 @@ public final class Providers {
             boolean fresh = key == null || !APPLICATIONS_BY_KEY.containsKey(key);
             String id = key == null ? "app-" + SEQUENCE.incrementAndGet()
                     : APPLICATIONS_BY_KEY.computeIfAbsent(key, k -> "app-" + SEQUENCE.incrementAndGet());
+            if (call.body().contains(REFUSED_NAME)) { // public-service's form check refuses the name
+                APPLICATIONS_BY_KEY.remove(key == null ? "" : key);
+                return new StubProvider.Answer(422, "{\"status\":422,\"code\":\"FORM_INVALID\",\"errors\":"
+                        + "[{\"field\":\"form.applicantName\",\"message\":\"姓名须与护照一致\"}]}");
+            }
             APPLICATION_STATUS.putIfAbsent(id, "SUBMITTED");
             if (loseApplyAnswers) {
                 return new StubProvider.Answer(504, "{\"status\":504}");
