@@ -1,7 +1,7 @@
 // Helpers the console's views share: SVG elements (ui.h() makes HTML elements only), figures with a
 // stable id and their raw value, sections that load on their own, and labels of enum values.
 
-import {formatNumber, has, t} from '../js/i18n.js';
+import {formatNumber, has, language, t} from '../js/i18n.js';
 import {h, notice, problemNotice, render} from '../js/ui.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -51,22 +51,32 @@ export function change(percentValue) {
     : formatNumber(percentValue / 100, {style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero'});
 }
 
+/** How long a section whose service is unavailable waits before it tries again by itself. */
+const RETRY_UNAVAILABLE_MS = 15_000;
+
 /**
  * A section that loads by itself: shows "loading", then render(data) or the failure as a notice (a service
- * that is down says so plainly; a 403 says the caller may not see it). Returns the section element; call
- * section.reload() to load again.
+ * that is down says so plainly, and the section tries again by itself while it is on screen; a 403 says the
+ * caller may not see it). Returns the section element; call section.reload() to load again.
  */
 export function loadingSection(attributes, load, draw) {
   const body = h('div', {class: 'section-body', 'aria-live': 'polite'});
   const section = h('section', attributes, body);
+  let retry = null;
   section.reload = async () => {
+    clearTimeout(retry);
     section.setAttribute('aria-busy', 'true');
-    render(body, h('p', {class: 'muted'}, t('common.loading')));
+    if (!body.querySelector('.notice')) { // keep the outage notice up while trying again
+      render(body, h('p', {class: 'muted'}, t('common.loading')));
+    }
     try {
       const data = await load();
       render(body, draw(data));
     } catch (error) {
       render(body, failure(error));
+      if (error?.unavailable) {
+        retry = setTimeout(() => { if (section.isConnected) { section.reload(); } }, RETRY_UNAVAILABLE_MS);
+      }
     } finally {
       section.removeAttribute('aria-busy');
     }
@@ -92,9 +102,12 @@ export function label(kind, value) {
   return has(key) ? t(key) : String(value);
 }
 
-/** A small heading + content block inside a card. */
-export function heading(level, text, attributes = {}) {
-  return h(level, attributes, text);
+/** A region's (county's, town's, village's) name in the current language. */
+export function regionName(region) {
+  if (!region) {
+    return '—';
+  }
+  return language() === 'en' && region.nameEn ? region.nameEn : region.name;
 }
 
 /** Runs tasks (functions returning promises) with at most `limit` at a time; resolves to their results. */

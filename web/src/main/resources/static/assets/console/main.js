@@ -1,6 +1,6 @@
 // The operator console (综合勤务指挥室): a signed-in page for the command room and the staff. Hash routes
 // pick a view (#/dashboard, #/incidents, #/map, #/disputes, #/applications); each view is shown only to the
-// roles that can use it, and each view is its own module with render(container) returning the view's root.
+// roles that can use it. Each view is a module whose view() builds the view's element and starts its loading.
 
 import {hasRole, signIn, signOut, takeRestoredState, user} from '../js/auth.js';
 import {setPageStateProvider} from '../js/api.js';
@@ -76,7 +76,7 @@ function draw(moveFocus = false) {
     return;
   }
   drawNav(views, view.route);
-  render(main, view.module.render());
+  render(main, view.module.view());
   if (moveFocus) {
     main.querySelector('h2')?.focus();
   }

@@ -13,9 +13,14 @@ export class ApiError extends Error {
     this.problem = problem;
     this.code = problem.code || null;
     this.traceId = problem.traceId || null;
-    /** field name → message, from the problem's errors[] (validation failures). */
-    this.fieldErrors = Object.fromEntries((problem.errors || [])
-      .filter(error => error && error.field).map(error => [error.field, error.message]));
+    /** field name → message(s), from the problem's errors[] (validation failures; several joined). */
+    this.fieldErrors = {};
+    for (const error of problem.errors || []) {
+      if (error && error.field) {
+        const known = this.fieldErrors[error.field];
+        this.fieldErrors[error.field] = known ? `${known}；${error.message}` : error.message;
+      }
+    }
   }
 
   /** The service behind this call is down or overloaded (the gateway answered for it), or unreachable. */

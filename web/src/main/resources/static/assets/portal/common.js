@@ -37,6 +37,9 @@ export function countryName(code) {
 
 /** A language's name from its tag (zh, it, zh-wuu), in the current language. */
 export function languageName(tag) {
+  if (has(`portal.enum.language.${tag}`)) {
+    return t(`portal.enum.language.${tag}`);
+  }
   try {
     displayNames.language ??= new Intl.DisplayNames([language()], {type: 'language'});
     return displayNames.language.of(tag) || tag;
@@ -84,6 +87,15 @@ export function rememberRegistration(value) {
   registrationOf = user()?.subject || null;
 }
 
+let continueAfterRegistration = null;
+
+/** Where the compatriot was going when the portal asked them to register first (once), or null. */
+export function takeContinueAfterRegistration() {
+  const hash = continueAfterRegistration;
+  continueAfterRegistration = null;
+  return hash;
+}
+
 /**
  * Renders into container what a signed-in compatriot's view needs first: a sign-in invitation for an
  * anonymous visitor, a notice for other roles, the invitation to register. Returns the registration
@@ -106,6 +118,7 @@ export async function requireRegisteredCompatriot(container, purposeKey) {
     return null;
   }
   if (!mine) {
+    continueAfterRegistration = location.hash;
     container.append(h('div', {class: 'card', id: 'register-first'},
       h('p', {}, t('portal.register.first')),
       h('a', {class: 'btn btn-primary', href: '#/register', id: 'go-register'}, t('portal.register.go'))));
@@ -155,7 +168,8 @@ export function captureForms() {
 
 /** What api.js keeps when the session expires: the forms' values and the idempotency keys in use. */
 export function pageState() {
-  return {forms: captureForms(), idempotency: {...idempotency}};
+  // an expired session first redraws the page signed out (keepFormsForRerender kept the forms), then asks
+  return {forms: {...pendingForms, ...captureForms()}, idempotency: {...idempotency}};
 }
 
 /** Puts back a state saved by pageState() (after sign-in) or captureForms() (before a re-render). */
@@ -228,15 +242,7 @@ export function setFlash(kind, text) {
 export function takeFlash() {
   const current = flash;
   flash = null;
-  return current ? notice(current.kind, current.text) : null;
-}
-
-/** A section with a heading and a body that shows "loading" until filled. */
-export function section(id, titleKey, ...intro) {
-  const body = h('div', {class: 'section-body', 'aria-live': 'polite'}, h('p', {class: 'muted'}, t('common.loading')));
-  const element = h('section', {id, 'aria-labelledby': `${id}-title`},
-    h('h2', {id: `${id}-title`}, t(titleKey)), ...intro, body);
-  return {element, body};
+  return h('div', {id: 'flash'}, current ? notice(current.kind, current.text) : null);
 }
 
 /** A badge: kind is ok, warn, error or empty for neutral. */
@@ -269,9 +275,4 @@ export function attachCodeToField(error, fieldsByCode) {
     error.fieldErrors = {[fieldsByCode[error.code]]: error.message};
   }
   return error;
-}
-
-/** A term/definition list row. */
-export function fact(termText, ...value) {
-  return [h('dt', {}, termText), h('dd', {}, ...value)];
 }
