@@ -98,14 +98,15 @@ class IncidentStats {
         LocalDate since = to.minusDays(zeroCaseDays - 1L);
         long zeroFrom = start(since).toEpochMilli();
         long zeroTo = nowTo;
-        Map<IncidentCategory, Long> nowByCategory = new EnumMap<>(IncidentCategory.class);
-        Map<IncidentCategory, Long> beforeByCategory = new EnumMap<>(IncidentCategory.class);
+        IncidentCategory[] categories = IncidentCategory.values();
+        long[] nowByCategory = new long[categories.length];
+        long[] beforeByCategory = new long[categories.length];
         long criminalNow = 0;
         long criminalBefore = 0;
         long solved = 0;
         long solvedByStation = 0;
-        TreeMap<Long, Long> dispatch = new TreeMap<>();
-        TreeMap<Long, Long> arrival = new TreeMap<>();
+        Durations dispatch = new Durations();
+        Durations arrival = new Durations();
         Set<String> withCases = new HashSet<>();
         for (IncidentTally.Entry e : incidents) {
             if (scope != null && !scope.equals(e.countyCode())) {
@@ -113,7 +114,9 @@ class IncidentStats {
             }
             long at = e.reportedAtMillis();
             if (at >= nowFrom && at < nowTo) {
-                count(nowByCategory, e.category());
+                if (e.categoryIndex() >= 0) {
+                    nowByCategory[e.categoryIndex()]++;
+                }
                 if (e.criminal()) {
                     criminalNow++;
                     if (IncidentOutcome.SOLVED.name().equals(e.outcome())) {
@@ -124,15 +127,17 @@ class IncidentStats {
                     }
                 }
                 if (e.dispatchSeconds() != IncidentTally.UNKNOWN) {
-                    dispatch.merge(e.dispatchSeconds(), 1L, Long::sum);
+                    dispatch.add(e.dispatchSeconds());
                 }
                 if (e.arrivalSeconds() != IncidentTally.UNKNOWN) {
-                    arrival.merge(e.arrivalSeconds(), 1L, Long::sum);
+                    arrival.add(e.arrivalSeconds());
                 }
             }
             // a 366-day period overlaps the year before by a day: an incident can count in both
             if (at >= beforeFrom && at < beforeTo) {
-                count(beforeByCategory, e.category());
+                if (e.categoryIndex() >= 0) {
+                    beforeByCategory[e.categoryIndex()]++;
+                }
                 if (e.criminal()) {
                     criminalBefore++;
                 }
@@ -144,31 +149,46 @@ class IncidentStats {
         List<CategoryCount> byCategory = new ArrayList<>();
         long total = 0;
         long totalBefore = 0;
-        for (IncidentCategory category : IncidentCategory.values()) {
-            Count count = Count.of(nowByCategory.getOrDefault(category, 0L), beforeByCategory.getOrDefault(category, 0L));
+        for (IncidentCategory category : categories) {
+            Count count = Count.of(nowByCategory[category.ordinal()], beforeByCategory[category.ordinal()]);
             byCategory.add(new CategoryCount(category, count.current(), count.previous(), count.yoyChangePercent()));
             total += count.current();
             totalBefore += count.previous();
         }
         return new Report(scope, from, to, previousFrom, previousTo, Count.of(total, totalBefore),
                 Count.of(criminalNow, criminalBefore), byCategory, zeroCase(villages, since, to, zeroCaseDays, withCases),
-                new SolvedShare(solved, solvedByStation, share(solved, solvedByStation)), percentiles(dispatch),
-                percentiles(arrival));
+                new SolvedShare(solved, solvedByStation, share(solved, solvedByStation)), dispatch.percentiles(),
+                arrival.percentiles());
     }
 
-    private static void count(Map<IncidentCategory, Long> counts, String category) {
-        if (category != null) {
-            counts.merge(IncidentCategory.valueOf(category), 1L, Long::sum);
+    /** Durations of a period, unboxed; nearest-rank percentiles from the sorted values (as {@link #rank}). */
+    private static final class Durations {
+
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        Percentiles percentiles() {
+            if (size == 0) {
+                return new Percentiles(0, null, null);
+            }
+            java.util.Arrays.sort(values, 0, size);
+            return new Percentiles(size, at(0.5), at(0.9));
+        }
+
+        private long at(double quantile) {
+            return values[(int) Math.max(1, Math.ceil(quantile * size)) - 1];
         }
     }
 
     private static BigDecimal share(long solved, long byStation) {
         return solved == 0 ? null : BigDecimal.valueOf(byStation * 100.0 / solved).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static Percentiles percentiles(TreeMap<Long, Long> histogram) {
-        long count = histogram.values().stream().mapToLong(Long::longValue).sum();
-        return new Percentiles(count, rank(histogram, count, 0.5), rank(histogram, count, 0.9));
     }
 
     private static ZeroCase zeroCase(List<MapDirectory.Place> villages, LocalDate since, LocalDate until, int days,

@@ -42,6 +42,14 @@ class IncidentTally {
     /** One incident as the KPIs see it; {@link #UNKNOWN} for a duration not (yet) known. */
     record Entry(String countyCode, String villageCode, String category, boolean criminal, String outcome,
                  String solvedBy, long reportedAtMillis, long dispatchSeconds, long arrivalSeconds, long version) {
+
+        private static final Map<String, Integer> CATEGORIES = java.util.Arrays.stream(IncidentCategory.values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(IncidentCategory::name, IncidentCategory::ordinal));
+
+        /** The category's ordinal, -1 for none or an unknown one. */
+        int categoryIndex() {
+            return category == null ? -1 : CATEGORIES.getOrDefault(category, -1);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(IncidentTally.class);
