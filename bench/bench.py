@@ -34,9 +34,14 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 LOCAL = REPO / "deploy" / "local"
+# run.sh's ports, moved by the same variables (GATEWAY_PORT, GRID_SERVICE_PORT, ...: deploy/local/lib.sh), so a
+# benchmark can run next to a suite on the default ports; run.sh gets the same environment.
 PORTS = {
-    "identity-service": 9000, "grid-service": 8081, "mediation-service": 8082,
-    "public-service": 8083, "overseas-service": 8084, "gateway": 8080,
+    service: int(os.environ.get(service.upper().replace("-", "_") + "_PORT", port))
+    for service, port in {
+        "identity-service": 9000, "grid-service": 8081, "mediation-service": 8082,
+        "public-service": 8083, "overseas-service": 8084, "gateway": 8080,
+    }.items()
 }
 NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18000"))
 GATEWAY = f"http://127.0.0.1:{PORTS['gateway']}"

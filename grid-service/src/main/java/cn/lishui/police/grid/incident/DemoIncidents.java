@@ -50,11 +50,18 @@ class DemoIncidents implements ApplicationRunner {
     private final MongoTemplate mongo;
     private final MapDirectory map;
     private final double scale;
+    private final int wanted;
 
-    DemoIncidents(MongoTemplate mongo, MapDirectory map, @Value("${fengqiao.demo-data.scale:1}") double scale) {
+    /**
+     * @param wanted how many incidents to generate instead of {@value #FULL_COUNT} × scale, e.g. 100,000 to
+     *               measure the KPIs ({@code fengqiao.demo-data.incidents}, 0: the default)
+     */
+    DemoIncidents(MongoTemplate mongo, MapDirectory map, @Value("${fengqiao.demo-data.scale:1}") double scale,
+                  @Value("${fengqiao.demo-data.incidents:0}") int wanted) {
         this.mongo = mongo;
         this.map = map;
         this.scale = scale;
+        this.wanted = wanted;
     }
 
     @Override
@@ -76,9 +83,10 @@ class DemoIncidents implements ApplicationRunner {
                 .limit(SUICHANG_VILLAGES_WITH_CASES).toList();
         Random random = new Random(SEED);
         LocalDate today = LocalDate.now(LOCAL);
-        int count = Math.max(300, (int) Math.round(FULL_COUNT * scale));
+        int count = wanted > 0 ? wanted : Math.max(300, (int) Math.round(FULL_COUNT * scale));
         Map<String, Integer> sequence = new HashMap<>();
-        Map<String, String> firstGrid = new HashMap<>();
+        // one read of the grid codes, not a query per village
+        Map<String, String> firstGrid = map.firstGridByVillage();
         Incident.Actor commander = new Incident.Actor("demo-commander", true, false);
         Incident.Actor officer = new Incident.Actor("demo-officer", false, true);
         List<Incident> batch = new ArrayList<>();
@@ -104,8 +112,7 @@ class DemoIncidents implements ApplicationRunner {
             Instant reported = day.atStartOfDay(LOCAL).toInstant().plusSeconds(6 * 3600 + random.nextInt(16 * 3600));
             String key = county + DAY.format(day);
             int seq = sequence.merge(key, 1, Integer::sum);
-            String grid = firstGrid.computeIfAbsent(village.code(), code -> map.gridsOfVillage(code).stream()
-                    .findFirst().map(MapDirectory.GridPlace::code).orElse(null));
+            String grid = firstGrid.get(village.code());
             Incident incident = Incident.report(new UUID(random.nextLong(), random.nextLong()).toString(),
                     "JQ" + key + String.format("%05d", seq), category, category.criminalByDefault(),
                     "演示警情：" + category.name(), new Incident.Place(null, null, null, grid, village.code(),

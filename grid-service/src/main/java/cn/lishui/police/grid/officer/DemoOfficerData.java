@@ -2,6 +2,7 @@ package cn.lishui.police.grid.officer;
 
 import java.util.List;
 
+import cn.lishui.police.grid.demodata.DemoInserts;
 import cn.lishui.police.grid.region.MapDirectory;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
@@ -26,7 +27,6 @@ class DemoOfficerData implements ApplicationRunner {
 
     /** The village count of the full demo map, against which the officer counts scale. */
     static final int FULL_VILLAGES = 2_850;
-    private static final int BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(DemoOfficerData.class);
 
     private final MongoTemplate mongo;
@@ -52,17 +52,11 @@ class DemoOfficerData implements ApplicationRunner {
         long started = System.nanoTime();
         DemoOfficers.Generated generated = DemoOfficers.generate(villages, map.gridCodes(), FULL_VILLAGES,
                 phone -> protector.protect(PersonalDataKind.PHONE, phone));
-        insert(generated.officers(), Officer.class);
-        insert(generated.chiefs(), VillageChiefs.class);
-        insert(generated.gridOfficers(), GridOfficer.class);
+        DemoInserts.insert(mongo, DemoInserts.part(generated.officers(), Officer.class),
+                DemoInserts.part(generated.chiefs(), VillageChiefs.class),
+                DemoInserts.part(generated.gridOfficers(), GridOfficer.class));
         log.info("Demo officers generated: {} officers, {} chief pairs, {} grid officers in {} ms",
                 generated.officers().size(), generated.chiefs().size(), generated.gridOfficers().size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private <T> void insert(List<T> documents, Class<T> type) {
-        for (int from = 0; from < documents.size(); from += BATCH) {
-            mongo.insert(documents.subList(from, Math.min(documents.size(), from + BATCH)), type);
-        }
     }
 }

@@ -1,6 +1,9 @@
 package cn.lishui.police.grid.region;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import cn.lishui.police.grid.demodata.DemoInserts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the demo map ({@link DemoMap}) at start when {@code fengqiao.demo-data.enabled} is true and the
- * store has no towns yet, so later starts keep what is there. Inserts go in batches.
+ * store has no towns yet, so later starts keep what is there. Regions and grids are written in
+ * parallel, in batches ({@link DemoInserts}).
  */
 @Component
 @Order(DemoData.ORDER)
@@ -24,7 +28,6 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final int ORDER = 0;
-    private static final int BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final MongoTemplate mongo;
@@ -45,17 +48,11 @@ class DemoData implements ApplicationRunner {
         }
         long started = System.nanoTime();
         DemoMap.Generated map = DemoMap.generate(scale);
-        insert(map.towns(), Region.class);
-        insert(map.villages(), Region.class);
-        insert(map.grids(), Grid.class);
+        List<Region> regions = new ArrayList<>(map.towns());
+        regions.addAll(map.villages());
+        DemoInserts.insert(mongo, DemoInserts.part(regions, Region.class), DemoInserts.part(map.grids(), Grid.class));
         locator.rebuild();
         log.info("Demo map generated: {} towns, {} villages, {} grids in {} ms", map.towns().size(),
                 map.villages().size(), map.grids().size(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private <T> void insert(List<T> documents, Class<T> type) {
-        for (int from = 0; from < documents.size(); from += BATCH) {
-            mongo.insert(documents.subList(from, Math.min(documents.size(), from + BATCH)), type);
-        }
     }
 }

@@ -1,7 +1,12 @@
 package cn.lishui.police.grid.region;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import org.springframework.data.domain.Sort;
 
@@ -13,10 +18,29 @@ public class MapDirectory {
 
     private final RegionRepository regions;
     private final GridRepository grids;
+    private final MongoTemplate mongo;
 
-    MapDirectory(RegionRepository regions, GridRepository grids) {
+    MapDirectory(RegionRepository regions, GridRepository grids, MongoTemplate mongo) {
         this.regions = regions;
         this.grids = grids;
+        this.mongo = mongo;
+    }
+
+    /**
+     * The first grid (lowest code) of every village that has grids, village code to grid code, in one read
+     * of the grid codes (no boundaries): what {@link #gridsOfVillage} gives first, for all villages at once.
+     */
+    public Map<String, String> firstGridByVillage() {
+        Map<String, String> first = new HashMap<>();
+        mongo.getCollection(mongo.getCollectionName(Grid.class)).find()
+                .projection(new Document("villageCode", 1)).forEach(grid -> {
+                    String village = grid.getString("villageCode");
+                    String code = grid.getString("_id");
+                    if (village != null) {
+                        first.merge(village, code, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    }
+                });
+        return first;
     }
 
     public boolean isVillage(String code) {

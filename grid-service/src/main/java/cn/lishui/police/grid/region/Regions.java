@@ -29,12 +29,15 @@ class Regions {
     private final GridRepository grids;
     private final MongoTemplate mongo;
     private final GridLocator locator;
+    private final OverviewCache overviews;
 
-    Regions(RegionRepository repository, GridRepository grids, MongoTemplate mongo, GridLocator locator) {
+    Regions(RegionRepository repository, GridRepository grids, MongoTemplate mongo, GridLocator locator,
+            OverviewCache overviews) {
         this.repository = repository;
         this.grids = grids;
         this.mongo = mongo;
         this.locator = locator;
+        this.overviews = overviews;
     }
 
     List<Region> counties() {
@@ -104,7 +107,12 @@ class Regions {
         return grid;
     }
 
+    /** The overview, computed again only when what it counts has changed ({@link OverviewCache}). */
     Overview overview() {
+        return overviews.get(this::countOverview);
+    }
+
+    private Overview countOverview() {
         List<Overview.County> perCounty = counties().stream().map(county -> new Overview.County(county.code(),
                 county.name(), countUnder(county.code(), RegionLevel.TOWN), countUnder(county.code(), RegionLevel.VILLAGE),
                 grids.countByCountyCode(county.code()))).toList();

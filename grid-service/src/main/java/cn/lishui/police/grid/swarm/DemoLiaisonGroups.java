@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import cn.lishui.police.grid.demodata.DemoBackground;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
 import org.slf4j.Logger;
@@ -23,10 +24,11 @@ import org.springframework.stereotype.Component;
 /**
  * The demo "swarm" of 云和 (331125): {@value #GROUPS} liaison groups over the county's six stations with
  * {@value #MEMBERS} members (volunteers, shop keepers, security guards, grid workers), each on call one or two
- * days a week. From a fixed seed, once (not when the store has groups).
+ * days a week. From a fixed seed, once (not when the store has groups). It needs nothing else of the demo data,
+ * so it is written on its own thread while the map and the officers are ({@link DemoBackground}).
  */
 @Component
-@Order(20)
+@Order(-10)
 @ConditionalOnBooleanProperty("fengqiao.demo-data.enabled")
 class DemoLiaisonGroups implements ApplicationRunner {
 
@@ -46,14 +48,20 @@ class DemoLiaisonGroups implements ApplicationRunner {
 
     private final MongoTemplate mongo;
     private final PersonalDataProtector protector;
+    private final DemoBackground background;
 
-    DemoLiaisonGroups(MongoTemplate mongo, PersonalDataProtector protector) {
+    DemoLiaisonGroups(MongoTemplate mongo, PersonalDataProtector protector, DemoBackground background) {
         this.mongo = mongo;
         this.protector = protector;
+        this.background = background;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        background.start("demo-liaison-groups", this::generate);
+    }
+
+    void generate() {
         if (mongo.exists(new Query(), LiaisonGroup.class)) {
             log.info("Demo liaison groups not generated: the store already has groups");
             return;

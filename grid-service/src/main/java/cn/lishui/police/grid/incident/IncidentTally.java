@@ -1,0 +1,157 @@
+package cn.lishui.police.grid.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fields the incident KPIs count (county, village, category, criminal, outcome, solving unit, time
+ * reported, dispatch and arrival seconds) of every incident, kept in memory so that a KPI over 100,000
+ * incidents is a pass over compact entries instead of aggregations over the store (the embedded store has
+ * no secondary indexes, so each aggregation read every incident document).
+ *
+ * <p>It stays exact: every incident this process writes through the template (intake, each transition,
+ * the demo set) replaces its entry on the template's {@link AfterSaveEvent}, the newer version winning.
+ * Writes that bypass the template (another replica, a raw update) are picked up by a reload: when the
+ * collection's document count differs from the tally while no write of this process is under way, and
+ * every {@code fengqiao.incidents.kpi-resync} (default 10 min) in any case. {@link IncidentStats#recount}
+ * computes the same report from the store, and a test holds the two equal.
+ */
+@Component
+class IncidentTally {
+
+    /** A duration not (yet) known, or a time missing. */
+    static final long UNKNOWN = Long.MIN_VALUE;
+
+    /** One incident as the KPIs see it; {@link #UNKNOWN} for a duration not (yet) known. */
+    record Entry(String countyCode, String villageCode, String category, boolean criminal, String outcome,
+                 String solvedBy, long reportedAtMillis, long dispatchSeconds, long arrivalSeconds, long version) {
+
+        private static final Map<String, Integer> CATEGORIES = java.util.Arrays.stream(IncidentCategory.values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(IncidentCategory::name, IncidentCategory::ordinal));
+
+        /** The category's ordinal, -1 for none or an unknown one. */
+        int categoryIndex() {
+            return category == null ? -1 : CATEGORIES.getOrDefault(category, -1);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentTally.class);
+    private static final Document FIELDS = new Document("countyCode", 1).append("villageCode", 1).append("category", 1)
+            .append("criminal", 1).append("outcome", 1).append("solvedBy", 1).append("reportedAt", 1)
+            .append("dispatchSeconds", 1).append("arrivalSeconds", 1).append("version", 1);
+    /** A count mismatch reloads at once when this process has not written for this long (else at most every minute). */
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration BUSY_RELOAD = Duration.ofMinutes(1);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration resync;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong lastWrite = new AtomicLong();
+    private volatile boolean loaded;
+    private volatile Instant loadedAt = Instant.EPOCH;
+
+    IncidentTally(MongoTemplate mongo, ObjectProvider<Clock> clock,
+                  @Value("${fengqiao.incidents.kpi-resync:PT10M}") Duration resync) {
+        this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.resync = resync;
+    }
+
+    /** Loads the tally once the application is ready, so that the first KPI request finds it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread thread = new Thread(this::current, "incident-tally-load");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @EventListener
+    void saved(AfterSaveEvent<?> event) {
+        if (event.getSource() instanceof Incident && event.getDocument() != null) {
+            lastWrite.set(System.nanoTime());
+            Document document = event.getDocument();
+            merge(String.valueOf(document.get("_id")), entry(document));
+        }
+    }
+
+    /** Every incident's entry, reloaded first if the store has changed behind the tally's back. */
+    Collection<Entry> current() {
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (!loaded || now.isAfter(loadedAt.plus(resync)) || changedBehindOurBack(now)) {
+                reload(now);
+            }
+        }
+        return entries.values();
+    }
+
+    private boolean changedBehindOurBack(Instant now) {
+        long stored = mongo.getCollection(mongo.getCollectionName(Incident.class)).estimatedDocumentCount();
+        if (stored == entries.size()) {
+            return false;
+        }
+        // a write of this process may be between its insert and its event: reload only when quiet, or now and then
+        boolean quiet = System.nanoTime() - lastWrite.get() > QUIET.toNanos();
+        return quiet || now.isAfter(loadedAt.plus(BUSY_RELOAD));
+    }
+
+    private void reload(Instant now) {
+        long started = System.nanoTime();
+        Map<String, Entry> fresh = new java.util.HashMap<>();
+        mongo.getCollection(mongo.getCollectionName(Incident.class)).find().projection(FIELDS)
+                .forEach(document -> fresh.put(String.valueOf(document.get("_id")), entry(document)));
+        // entries written meanwhile by this process are kept if newer; incidents no longer stored are dropped
+        entries.keySet().retainAll(fresh.keySet());
+        fresh.forEach(this::merge);
+        loaded = true;
+        loadedAt = now;
+        log.debug("Incident tally loaded: {} incidents in {} ms", fresh.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void merge(String id, Entry entry) {
+        entries.merge(id, entry, (old, neu) -> neu.version() >= old.version() ? neu : old);
+    }
+
+    static Entry entry(Document d) {
+        return new Entry(intern(d.get("countyCode")), intern(d.get("villageCode")), intern(d.get("category")),
+                Boolean.TRUE.equals(d.get("criminal")), intern(d.get("outcome")), intern(d.get("solvedBy")),
+                millis(d.get("reportedAt")), seconds(d.get("dispatchSeconds")), seconds(d.get("arrivalSeconds")),
+                d.get("version") instanceof Number v ? v.longValue() : -1);
+    }
+
+    private static String intern(Object value) {
+        return value == null ? null : value.toString().intern();
+    }
+
+    private static long millis(Object value) {
+        if (value instanceof Date date) {
+            return date.getTime();
+        }
+        if (value instanceof Instant instant) {
+            return instant.toEpochMilli();
+        }
+        return UNKNOWN;
+    }
+
+    private static long seconds(Object value) {
+        return value instanceof Number number ? number.longValue() : UNKNOWN;
+    }
+}
