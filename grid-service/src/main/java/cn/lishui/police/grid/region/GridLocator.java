@@ -55,6 +55,8 @@ public class GridLocator implements ApplicationRunner {
     /** Indexes these grids and regions in place of the current ones (the store is not read). */
     synchronized void load(List<Grid> grids, List<Region> allRegions) {
         Map<String, Region> regions = new HashMap<>();
+        // the counties are reference data, whether or not their upsert (LishuiCounties) ran before this load
+        LishuiCounties.ALL.forEach(county -> regions.put(county.code(), county));
         allRegions.forEach(region -> regions.put(region.code(), region));
         STRtree tree = new STRtree();
         for (Grid grid : grids) {
