@@ -9,7 +9,7 @@ requests/s, p50/p99 latency, non-2xx responses, the gateway/direct and gateway/n
 the rounds), and each JVM's RSS and CPU seconds; then stops everything it started.
 
 Usage: bench/run.sh [--duration 10] [--connections 64] [--rounds 3] [--warmup 30]
-                    [--scenarios catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi]
+                    [--scenarios catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage]
                     [--keep-running] [--no-start]
 
 Only 127.0.0.1 is ever contacted; every wrk run is bounded by --duration.
@@ -46,6 +46,8 @@ PORTS = {
 NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18000"))
 GATEWAY = f"http://127.0.0.1:{PORTS['gateway']}"
 DEMO_PASSWORD = os.environ.get("FENGQIAO_DEMO_PASSWORD", "Fengqiao-Demo-2026")
+# the portal's copy of the global list goes past its time quickly, so that portal-outage takes the stale path
+PORTAL_LIST_TTL_SECONDS = 5
 # Full JIT (run.sh's default stops at C1 for a quick start); a heap that keeps RSS under the 400 MB target.
 BENCH_JAVA_OPTS = os.environ.get(
     "BENCH_JAVA_OPTS",
@@ -198,6 +200,34 @@ class KeyedIncidents(KeyedApplications):
         return page["page"]["totalElements"]
 
 
+class PortalOutage(Scenario):
+    """The portal's global list while public-service hangs (SIGSTOP): served from the portal's last copy."""
+
+    def __init__(self):
+        super().__init__("portal-outage", "overseas-service", "/api/overseas/portal/global-items",
+                         user="demo-compatriot",
+                         note="portal list with public-service stopped (SIGSTOP) past the list's TTL")
+
+    def before(self):
+        pid = jvm_pids()["public-service"]
+        os.kill(pid, signal.SIGSTOP)
+        time.sleep(PORTAL_LIST_TTL_SECONDS + 1)  # the portal's copy is now past its time: the stale path
+        started = time.monotonic()
+        status, body = http("GET", f"{GATEWAY}{self.path}", token=self.token)
+        first_ms = (time.monotonic() - started) * 1000
+        stale = isinstance(body, dict) and body.get("stale")
+        say(f"portal-outage: public-service stopped (pid {pid}); first answer {status} in {first_ms:.0f} ms, stale={stale}")
+        return pid, status, first_ms, stale
+
+    def after(self, state, results):
+        pid, status, first_ms, stale = state
+        os.kill(pid, signal.SIGCONT)
+        failed = sum(r["non2xx"] for r in results)
+        verdict = "within 1 s" if status == 200 and first_ms < 1000 else "NOT within 1 s"
+        return (f"first answer after the stop {status} in {first_ms:.0f} ms ({verdict}), stale={stale}; "
+                f"non-2xx during the runs: {failed}")
+
+
 def scenarios():
     return {
         "catalogue": Scenario("catalogue", "public-service", "/api/public/items?global=true&size=45",
@@ -212,6 +242,7 @@ def scenarios():
         "keyed-incidents": KeyedIncidents(),
         "kpi": Scenario("kpi", "grid-service", "/api/grid/stats/overview", user="demo-commander",
                         note="grid overview KPIs"),
+        "portal-outage": PortalOutage(),
     }
 
 
@@ -303,7 +334,7 @@ def main():
     parser.add_argument("--connections", type=int, default=64, help="wrk connections (default 64)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of direct/gateway/nginx per scenario (default 3)")
     parser.add_argument("--warmup", type=int, default=30, help="seconds of gateway load before measuring (default 30)")
-    parser.add_argument("--scenarios", default="catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi")
+    parser.add_argument("--scenarios", default="catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage")
     parser.add_argument("--keep-running", action="store_true", help="leave the suite running afterwards")
     parser.add_argument("--no-start", action="store_true", help="use a suite that is already running")
     args = parser.parse_args()
@@ -322,7 +353,8 @@ def main():
                        STARTUP_TIMEOUT=os.environ.get("STARTUP_TIMEOUT", "300"),
                        # the per-client rate limit (50/s by default) would measure the policy, not the gateway
                        FENGQIAO_RATE_LIMIT_PER_SECOND="1000000", FENGQIAO_RATE_LIMIT_BURST="1000000",
-                       FENGQIAO_DEMO_DATA_ENABLED="true")
+                       FENGQIAO_DEMO_DATA_ENABLED="true",
+                       FENGQIAO_OVERSEAS_PORTAL_GLOBAL_LIST_TTL=f"PT{PORTAL_LIST_TTL_SECONDS}S")
             subprocess.run([str(LOCAL / "run.sh"), "--detach"], check=True, env=env)
             started = True
         nginx_conf = start_nginx(work)
