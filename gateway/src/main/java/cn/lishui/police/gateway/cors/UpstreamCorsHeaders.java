@@ -1,7 +1,5 @@
 package cn.lishui.police.gateway.cors;
 
-import java.util.Locale;
-
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -16,13 +14,20 @@ class UpstreamCorsHeaders implements HttpHeadersFilter {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        if (input.headerNames().stream().noneMatch(UpstreamCorsHeaders::isCors)) {
+            return input; // the usual case: no copy of every header per response
+        }
         HttpHeaders kept = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+            if (!isCors(name)) {
                 kept.addAll(name, values);
             }
         });
         return kept;
+    }
+
+    private static boolean isCors(String name) {
+        return name.regionMatches(true, 0, "access-control-", 0, "access-control-".length());
     }
 
     @Override

@@ -26,6 +26,9 @@ class SpoofableIdentityHeaders implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        if (input.headerNames().stream().noneMatch(SpoofableIdentityHeaders::isSpoofable)) {
+            return input; // the usual case: nothing to drop, no copy of every header per request
+        }
         HttpHeaders kept = new HttpHeaders();
         input.forEach((name, values) -> {
             if (!isSpoofable(name)) {
@@ -36,6 +39,10 @@ class SpoofableIdentityHeaders implements HttpHeadersFilter, Ordered {
     }
 
     static boolean isSpoofable(String headerName) {
+        if (headerName.length() < 6 || !(headerName.charAt(0) == 'x' || headerName.charAt(0) == 'X'
+                || headerName.charAt(0) == 'r' || headerName.charAt(0) == 'R')) {
+            return false; // every name below starts with x- or remote-
+        }
         String name = headerName.toLowerCase(Locale.ROOT);
         return NAMES.contains(name) || PREFIXES.stream().anyMatch(name::startsWith);
     }
