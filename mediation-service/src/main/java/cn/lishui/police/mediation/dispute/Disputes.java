@@ -291,9 +291,12 @@ class Disputes {
         return organisations.find(dispute.organisationId()).map(o -> o.headedBy(caller)).orElse(false);
     }
 
-    /** Filters of the list; each is optional. */
+    /**
+     * Filters of the list; each is optional. {@code followUpDue}: agreed disputes whose follow-up visit (回访) is
+     * due today or was due earlier (the mediator's and the head's worklist of visits).
+     */
     record Filter(DisputeStatus status, String countyCode, String organisationId, DisputeCategory category,
-                  Boolean overdue) {
+                  Boolean overdue, Boolean followUpDue) {
     }
 
     Page<Dispute> list(Caller caller, Filter filter, Pageable pageable) {
@@ -323,6 +326,10 @@ class Disputes {
         }
         if (Boolean.TRUE.equals(filter.overdue())) {
             all.add(Criteria.where("status").in(DisputeStatus.OPEN).and("dueAt").lt(now()));
+        }
+        if (Boolean.TRUE.equals(filter.followUpDue())) {
+            all.add(Criteria.where("status").is(DisputeStatus.AGREED).and("followUpDue")
+                    .lte(now().atZone(Dispute.LOCAL).toLocalDate()));
         }
         Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
         return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "registeredAt").and(Sort.by("id")), Dispute.class);
