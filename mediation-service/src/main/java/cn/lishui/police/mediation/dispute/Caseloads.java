@@ -2,47 +2,36 @@ package cn.lishui.police.mediation.dispute;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * A mediator's caseload, derived rather than stored: the disputes on their desk (assigned, in mediation, or agreed
- * and awaiting the follow-up visit), counted on the index mediator_status.
+ * A mediator's caseload, derived rather than stored on the mediator: the disputes on their desk (assigned, in
+ * mediation, or agreed and awaiting the follow-up visit), as the KPI counters keep it ({@link KpiCounters}),
+ * updated with every dispute write and equal to a recount.
  */
 @Service
 public class Caseloads {
 
-    private final MongoTemplate mongo;
+    private final KpiCounters counters;
 
-    Caseloads(MongoTemplate mongo) {
-        this.mongo = mongo;
+    Caseloads(KpiCounters counters) {
+        this.counters = counters;
     }
 
     public long of(String mediatorId) {
-        return mongo.count(Query.query(Criteria.where("mediatorId").is(mediatorId)
-                .and("status").in(DisputeStatus.ON_A_MEDIATORS_DESK)), Dispute.class);
+        return counters.caseload(mediatorId);
     }
 
-    /** The caseloads of many mediators in one $match/$group; a mediator without cases is absent (0). */
+    /** The caseloads of many mediators; a mediator without cases is absent (0). */
     public Map<String, Long> of(Collection<String> mediatorIds) {
-        if (mediatorIds.isEmpty()) {
-            return Map.of();
-        }
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("mediatorId").in(mediatorIds)
-                        .and("status").in(DisputeStatus.ON_A_MEDIATORS_DESK.stream().map(Enum::name).toList())),
-                Aggregation.group("mediatorId").count().as("n"));
         Map<String, Long> loads = new HashMap<>();
-        List<Document> rows = mongo.aggregate(aggregation, Dispute.class, Document.class).getMappedResults();
-        for (Document row : rows) {
-            loads.put(row.getString("_id"), ((Number) row.get("n")).longValue());
+        for (String id : mediatorIds) {
+            long load = counters.caseload(id);
+            if (load != 0) {
+                loads.put(id, load);
+            }
         }
         return loads;
     }

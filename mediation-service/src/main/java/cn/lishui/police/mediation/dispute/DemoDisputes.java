@@ -53,14 +53,16 @@ class DemoDisputes implements ApplicationRunner {
             "两车剐蹭后对赔偿金额有争议。", "货款结算发生纠纷。", "宅基地建房遮挡采光引发矛盾。"};
 
     private final MongoTemplate mongo;
+    private final KpiCounters kpis;
     private final OrganisationDirectory organisations;
     private final MediatorDirectory mediators;
     private final PersonalDataProtector protector;
     private final Clock clock;
 
-    DemoDisputes(MongoTemplate mongo, OrganisationDirectory organisations, MediatorDirectory mediators,
-                 PersonalDataProtector protector, ObjectProvider<Clock> clock) {
+    DemoDisputes(MongoTemplate mongo, KpiCounters kpis, OrganisationDirectory organisations,
+                 MediatorDirectory mediators, PersonalDataProtector protector, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.kpis = kpis;
         this.organisations = organisations;
         this.mediators = mediators;
         this.protector = protector;
@@ -89,7 +91,7 @@ class DemoDisputes implements ApplicationRunner {
                         : anyState(organisation, mediator, index, random, now));
             }
         }
-        mongo.insertAll(disputes);
+        kpis.insertAll(disputes);
         log.info("Demo disputes written: {}", disputes.size());
     }
 

@@ -34,6 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "organisation_status", def = "{'organisationId': 1, 'status': 1}"),
         @CompoundIndex(name = "mediator_status", def = "{'mediatorId': 1, 'status': 1}"),
         @CompoundIndex(name = "period", def = "{'period': 1}"),
+        @CompoundIndex(name = "status_followUpDue", def = "{'status': 1, 'followUpDue': 1}"),
         @CompoundIndex(name = "registeredAt", def = "{'registeredAt': -1}"),
         @CompoundIndex(name = "village_delivery_due",
                 def = "{'villageDelivery.status': 1, 'villageDelivery.nextAttemptAt': 1}"),

@@ -47,17 +47,21 @@ class DisputeController {
         return ResponseEntity.created(URI.create(PATH + "/" + dispute.id())).body(view(dispute, caller));
     }
 
-    /** The caller's cases (as a party, the mediator, the head, who registered it); COMMANDER sees all. */
+    /**
+     * The caller's cases (as a party, the mediator, the head, who registered it); COMMANDER sees all.
+     * {@code overdue=true}: open past the one-month limit; {@code followUpDue=true}: agreed, follow-up visit due.
+     */
     @GetMapping
     Page<DisputeView> list(@RequestParam(required = false) DisputeStatus status,
                            @RequestParam(required = false) @CountyCode String countyCode,
                            @RequestParam(required = false) String organisationId,
                            @RequestParam(required = false) DisputeCategory category,
                            @RequestParam(required = false) Boolean overdue,
+                           @RequestParam(required = false) Boolean followUpDue,
                            Pageable pageable) {
         Caller caller = Caller.current();
-        return disputes.list(caller, new Disputes.Filter(status, countyCode, organisationId, category, overdue),
-                pageable).map(dispute -> view(dispute, caller));
+        return disputes.list(caller, new Disputes.Filter(status, countyCode, organisationId, category, overdue,
+                        followUpDue), pageable).map(dispute -> view(dispute, caller));
     }
 
     @GetMapping("/{id}")

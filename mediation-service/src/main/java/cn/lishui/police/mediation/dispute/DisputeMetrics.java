@@ -9,9 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +22,11 @@ class DisputeMetrics {
 
     private final MeterRegistry meters;
 
-    DisputeMetrics(ObjectProvider<MeterRegistry> meters, MongoTemplate mongo, ObjectProvider<Clock> clock) {
+    DisputeMetrics(ObjectProvider<MeterRegistry> meters, KpiCounters counters, ObjectProvider<Clock> clock) {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         Clock time = clock.getIfAvailable(Clock::systemUTC);
-        Gauge.builder("fengqiao.disputes.overdue", mongo, store -> store.count(Query.query(Criteria.where("status")
-                        .in(DisputeStatus.OPEN).and("dueAt").lt(time.instant())), Dispute.class))
+        // from the KPI counters: a count over the disputes would scan them all on every scrape
+        Gauge.builder("fengqiao.disputes.overdue", counters, kpis -> kpis.overdue(time.instant()))
                 .description("Disputes still open past their one-month mediation limit")
                 .register(this.meters);
     }

@@ -53,11 +53,12 @@ class Disputes {
     private final PersonalDataProtector protector;
     private final PersonalDataReveals reveals;
     private final DisputeMetrics metrics;
+    private final KpiCounters kpis;
     private final Clock clock;
 
     Disputes(MongoTemplate mongo, OrganisationDirectory organisations, MediatorDirectory mediators,
              Caseloads caseloads, GridDirectory grid, PersonalDataProtector protector, PersonalDataReveals reveals,
-             DisputeMetrics metrics, ObjectProvider<Clock> clock) {
+             DisputeMetrics metrics, KpiCounters kpis, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.organisations = organisations;
         this.mediators = mediators;
@@ -66,6 +67,7 @@ class Disputes {
         this.protector = protector;
         this.reveals = reveals;
         this.metrics = metrics;
+        this.kpis = kpis;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -105,7 +107,7 @@ class Disputes {
                 command.description(), command.amountAtStake(), parties, organisation, now);
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
-        Dispute saved = mongo.insert(dispute);
+        Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
         metrics.opened(saved);
         return saved;
     }
@@ -138,7 +140,7 @@ class Disputes {
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
         try {
-            Dispute saved = mongo.insert(dispute);
+            Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
             metrics.opened(saved);
             return new Handoff(saved, true);
         } catch (DuplicateKeyException raced) {
@@ -236,11 +238,12 @@ class Disputes {
         if (dispute == null || !dispute.villageCheckPending()) {
             return Delivery.Outcome.SKIPPED;
         }
+        KpiShare before = KpiShare.of(dispute);
         Instant now = now();
         GridDirectory.VillageLookup lookup = grid.village(dispute.villageCode());
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
-        mongo.save(dispute);
+        save(dispute, before);
         return switch (lookup.answer()) {
             case FOUND -> Delivery.Outcome.DELIVERED;
             case NOT_FOUND -> Delivery.Outcome.REJECTED;
@@ -254,8 +257,9 @@ class Disputes {
         if (dispute == null || !dispute.liaisonPending()) {
             return Delivery.Outcome.SKIPPED;
         }
+        KpiShare before = KpiShare.of(dispute);
         attachLiaison(dispute, now());
-        mongo.save(dispute);
+        save(dispute, before);
         return dispute.liaisonPending() ? Delivery.Outcome.RETRY
                 : dispute.liaison() != null && dispute.liaisonDelivery().status() == Delivery.Status.DELIVERED
                 ? Delivery.Outcome.DELIVERED : Delivery.Outcome.REJECTED;
@@ -287,9 +291,12 @@ class Disputes {
         return organisations.find(dispute.organisationId()).map(o -> o.headedBy(caller)).orElse(false);
     }
 
-    /** Filters of the list; each is optional. */
+    /**
+     * Filters of the list; each is optional. {@code followUpDue}: agreed disputes whose follow-up visit (回访) is
+     * due today or was due earlier (the mediator's and the head's worklist of visits).
+     */
     record Filter(DisputeStatus status, String countyCode, String organisationId, DisputeCategory category,
-                  Boolean overdue) {
+                  Boolean overdue, Boolean followUpDue) {
     }
 
     Page<Dispute> list(Caller caller, Filter filter, Pageable pageable) {
@@ -320,6 +327,10 @@ class Disputes {
         if (Boolean.TRUE.equals(filter.overdue())) {
             all.add(Criteria.where("status").in(DisputeStatus.OPEN).and("dueAt").lt(now()));
         }
+        if (Boolean.TRUE.equals(filter.followUpDue())) {
+            all.add(Criteria.where("status").is(DisputeStatus.AGREED).and("followUpDue")
+                    .lte(now().atZone(Dispute.LOCAL).toLocalDate()));
+        }
         Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
         return MongoPages.find(mongo, query, pageable, Sort.by(Sort.Direction.DESC, "registeredAt").and(Sort.by("id")), Dispute.class);
     }
@@ -337,6 +348,7 @@ class Disputes {
 
     Dispute act(Caller caller, String id, DisputeAction action, DisputeCommands.Act details) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         DisputeActor actor = actor(caller, dispute);
         Instant now = now();
         switch (action) {
@@ -364,7 +376,7 @@ class Disputes {
             case WITHDRAW -> dispute.withdraw(actor, details.reason(), now);
             default -> throw DomainException.notFound("UNKNOWN_ACTION", action.path());
         }
-        Dispute saved = mongo.save(dispute);
+        Dispute saved = save(dispute, before);
         if (action == DisputeAction.CLOSE) {
             metrics.closed(saved);
         } else if (action == DisputeAction.AGREE) {
@@ -399,36 +411,41 @@ class Disputes {
 
     Party addParty(Caller caller, String id, DisputeCommands.NewParty command) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         Party party = dispute.addParty(actor(caller, dispute),
                 party(command.name(), command.phone(), command.role(), command.dialect(), null), now());
-        mongo.save(dispute);
+        save(dispute, before);
         return party;
     }
 
     Dispute.Session scheduleSession(Caller caller, String id, DisputeCommands.NewSession command) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         Dispute.Session session = dispute.scheduleSession(actor(caller, dispute), command, now());
-        mongo.save(dispute);
+        save(dispute, before);
         return session;
     }
 
     Dispute.Session recordSession(Caller caller, String id, String sessionId, DisputeCommands.SessionRecord command) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         Dispute.Session session = dispute.recordSession(actor(caller, dispute), sessionId, command, now());
-        mongo.save(dispute);
+        save(dispute, before);
         return session;
     }
 
     Dispute.Recusal requestRecusal(Caller caller, String id, DisputeCommands.RecusalRequest command) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         Dispute.Recusal recusal = dispute.requestRecusal(actor(caller, dispute), command.mediatorId(),
                 command.reason(), now());
-        mongo.save(dispute);
+        save(dispute, before);
         return recusal;
     }
 
     Dispute reviewRecusal(Caller caller, String id, String recusalId, DisputeCommands.RecusalReview command) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         MediatorRef replacement = command.uphold() && command.replacementMediatorId() != null
                 ? mediator(command.replacementMediatorId()) : null;
         dispute.reviewRecusal(actor(caller, dispute), recusalId, command.uphold(), replacement,
@@ -436,13 +453,14 @@ class Disputes {
         if (replacement != null) {
             attachLiaisonAgain(dispute, now());
         }
-        return mongo.save(dispute);
+        return save(dispute, before);
     }
 
     Dispute recordJudicialConfirmation(Caller caller, String id, DisputeCommands.JudicialConfirmation command) {
         Dispute dispute = get(caller, id);
+        KpiShare before = KpiShare.of(dispute);
         dispute.recordJudicialConfirmation(actor(caller, dispute), command.appliedOn(), now());
-        return mongo.save(dispute);
+        return save(dispute, before);
     }
 
     /** A party's name and phone in clear, for someone who may see the case and reveal personal data; audited. */
@@ -458,6 +476,11 @@ class Disputes {
         revealed.put("name", name);
         revealed.put("phone", phone);
         return revealed;
+    }
+
+    /** Saves a dispute loaded with the KPI share {@code before}, and counts the change. */
+    private Dispute save(Dispute dispute, KpiShare before) {
+        return kpis.write(before, () -> mongo.save(dispute));
     }
 
     // --- timers -----------------------------------------------------------------------------------------------

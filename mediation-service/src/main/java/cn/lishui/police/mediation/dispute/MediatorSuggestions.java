@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
  * Ranks the mediators who could take a dispute (those of its organisation, or of its county while it has none)
  * by four explained factors: the parties' dialects they speak (35), the dispute's category among their
  * specialties (30), the area they serve (village or town 20, county 10) and room left in their caseload (15).
- * Mediators at capacity come last, marked unavailable. Two queries whatever the number of mediators: the
- * candidates, and their caseloads in one $group.
+ * Mediators at capacity come last, marked unavailable. The candidates come from the mediator directory's
+ * snapshot and their caseloads from the KPI counters, both in memory; every candidate is scored in points and
+ * only the returned ones get their reasons written out.
  */
 @Service
 class MediatorSuggestions {
@@ -57,45 +58,93 @@ class MediatorSuggestions {
         List<MediatorRef> candidates = organisation ? mediators.activeOf(dispute.organisationId())
                 : mediators.activeIn(dispute.countyCode());
         Map<String, Long> loads = caseloads.of(candidates.stream().map(MediatorRef::id).toList());
+        return new Suggestions(dispute.id(), organisation ? "ORGANISATION" : "COUNTY", candidates.size(),
+                rank(dispute, candidates, loads, limit, LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * The best {@code limit} of the candidates, with their explained scores: every candidate is scored in points
+     * only, and the reasons (messages in the caller's language) are written for the ones returned.
+     */
+    List<Suggestion> rank(Dispute dispute, List<MediatorRef> candidates, Map<String, Long> loads, int limit,
+                          Locale locale) {
+        Set<String> partyDialects = partyDialects(dispute);
+        List<Scored> scored = new ArrayList<>(candidates.size());
+        for (MediatorRef mediator : candidates) {
+            long caseload = loads.getOrDefault(mediator.id(), 0L);
+            scored.add(new Scored(mediator, caseload, points(dispute, mediator, caseload, partyDialects)));
+        }
+        scored.sort(Comparator.comparing((Scored s) -> s.points().available()).reversed()
+                .thenComparing(Comparator.comparingInt((Scored s) -> s.points().total()).reversed())
+                .thenComparingLong(Scored::caseload)
+                .thenComparing(s -> s.mediator().name()));
+        List<Suggestion> best = new ArrayList<>(Math.min(limit, scored.size()));
+        for (Scored top : scored.subList(0, Math.min(limit, scored.size()))) {
+            best.add(score(dispute, top.mediator(), top.caseload(), partyDialects, locale));
+        }
+        return best;
+    }
+
+    private record Points(int dialect, int specialty, int area, int load, boolean available) {
+        int total() {
+            return dialect + specialty + area + load;
+        }
+    }
+
+    private record Scored(MediatorRef mediator, long caseload, Points points) {
+    }
+
+    static Set<String> partyDialects(Dispute dispute) {
         Set<String> partyDialects = new LinkedHashSet<>();
         dispute.parties().stream().map(Party::dialect).filter(Objects::nonNull).forEach(partyDialects::add);
-        Locale locale = LocaleContextHolder.getLocale();
-        List<Suggestion> ranked = new ArrayList<>();
-        for (MediatorRef mediator : candidates) {
-            ranked.add(score(dispute, mediator, loads.getOrDefault(mediator.id(), 0L), partyDialects, locale));
+        return partyDialects;
+    }
+
+    /** The points of each factor; {@link #score} explains them. */
+    private static Points points(Dispute dispute, MediatorRef mediator, long caseload, Set<String> partyDialects) {
+        int dialect = 0;
+        if (!partyDialects.isEmpty()) {
+            int spoken = 0;
+            for (String d : partyDialects) {
+                if (mediator.dialects().contains(d)) {
+                    spoken++;
+                }
+            }
+            dialect = Math.round((float) DIALECT * spoken / partyDialects.size());
         }
-        ranked.sort(Comparator.comparing(Suggestion::available).reversed()
-                .thenComparing(Comparator.comparingInt(Suggestion::score).reversed())
-                .thenComparingLong(Suggestion::caseload)
-                .thenComparing(Suggestion::name));
-        return new Suggestions(dispute.id(), organisation ? "ORGANISATION" : "COUNTY", candidates.size(),
-                ranked.subList(0, Math.min(limit, ranked.size())));
+        int specialty = mediator.specialties().contains(dispute.category()) ? SPECIALTY : 0;
+        String village = dispute.villageCode();
+        String town = dispute.townCode();
+        int area = village != null && mediator.areaCodes().contains(village) ? AREA
+                : town != null && (mediator.areaCodes().contains(town) || town.equals(mediator.townCode())) ? AREA
+                : dispute.countyCode().equals(mediator.countyCode()) ? SAME_COUNTY : 0;
+        boolean available = caseload < mediator.capacity();
+        int load = available ? (int) Math.round(LOAD * (1.0 - (double) caseload / mediator.capacity())) : 0;
+        return new Points(dialect, specialty, area, load, available);
     }
 
     Suggestion score(Dispute dispute, MediatorRef mediator, long caseload, Set<String> partyDialects, Locale locale) {
+        Points points = points(dispute, mediator, caseload, partyDialects);
         List<Factor> factors = new ArrayList<>();
         // dialect: the share of the parties' dialects the mediator speaks
         if (partyDialects.isEmpty()) {
             factors.add(new Factor("DIALECT", 0, DIALECT, message("suggestion.dialect.unknown", locale)));
         } else {
             List<String> spoken = partyDialects.stream().filter(mediator.dialects()::contains).toList();
-            int points = Math.round((float) DIALECT * spoken.size() / partyDialects.size());
-            factors.add(new Factor("DIALECT", points, DIALECT, spoken.isEmpty()
+            factors.add(new Factor("DIALECT", points.dialect(), DIALECT, spoken.isEmpty()
                     ? message("suggestion.dialect.none", locale, String.join("、", partyDialects))
                     : message("suggestion.dialect.match", locale, String.join("、", spoken))));
         }
-        boolean specialist = mediator.specialties().contains(dispute.category());
-        factors.add(new Factor("SPECIALTY", specialist ? SPECIALTY : 0, SPECIALTY, message(specialist
+        boolean specialist = points.specialty() > 0;
+        factors.add(new Factor("SPECIALTY", points.specialty(), SPECIALTY, message(specialist
                 ? "suggestion.specialty.match" : "suggestion.specialty.none", locale,
                 message("category." + dispute.category().name(), locale))));
         factors.add(area(dispute, mediator, locale));
-        boolean available = caseload < mediator.capacity();
-        int loadPoints = available ? (int) Math.round(LOAD * (1.0 - (double) caseload / mediator.capacity())) : 0;
-        factors.add(new Factor("LOAD", loadPoints, LOAD, message(available ? "suggestion.load" : "suggestion.load.full",
-                locale, caseload, mediator.capacity())));
-        int score = factors.stream().mapToInt(Factor::points).sum();
-        return new Suggestion(mediator.id(), mediator.name(), mediator.organisationId(), score, available, caseload,
-                mediator.capacity(), List.copyOf(factors));
+        boolean available = points.available();
+        factors.add(new Factor("LOAD", points.load(), LOAD, message(available ? "suggestion.load"
+                : "suggestion.load.full", locale, caseload, mediator.capacity())));
+        return new Suggestion(mediator.id(), mediator.name(), mediator.organisationId(), points.total(), available,
+                caseload, mediator.capacity(), List.copyOf(factors));
     }
 
     private Factor area(Dispute dispute, MediatorRef mediator, Locale locale) {

@@ -26,7 +26,6 @@ import static cn.lishui.police.mediation.dispute.DisputeStatus.IN_MEDIATION;
 import static cn.lishui.police.mediation.dispute.DisputeStatus.REGISTERED;
 import static cn.lishui.police.mediation.dispute.DisputeStatus.WITHDRAWN;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -80,19 +79,18 @@ final class Workflow {
     }
 
     /**
-     * The status {@code action} leads to from {@code from}; 409 ILLEGAL_TRANSITION naming the allowed actions
-     * (in the detail and, one by one, in {@code errors[]} under the field {@code allowedActions}) when it may not
-     * be taken.
+     * The status {@code action} leads to from {@code from}; 409 ILLEGAL_TRANSITION when it may not be taken,
+     * naming the allowed actions in the detail and, as grid-service's workflow conflicts do, carrying
+     * {@code state} and {@code allowedActions} (the actions' path segments) as members of the problem body.
      */
     static DisputeStatus next(DisputeStatus from, DisputeAction action) {
         DisputeStatus to = TRANSITIONS.getOrDefault(from, Map.of()).get(action);
         if (to == null) {
             List<String> allowed = allowedActions(from);
-            List<DomainException.FieldError> errors = new ArrayList<>();
-            allowed.forEach(path -> errors.add(new DomainException.FieldError("allowedActions",
-                    "dispute.allowed-action", path)));
             throw DomainException.conflict("ILLEGAL_TRANSITION", action.path(), from,
-                    allowed.isEmpty() ? "-" : String.join(", ", allowed)).withFieldErrors(errors);
+                            allowed.isEmpty() ? "-" : String.join(", ", allowed))
+                    .with("state", from == null ? null : from.name())
+                    .with("allowedActions", allowed);
         }
         return to;
     }

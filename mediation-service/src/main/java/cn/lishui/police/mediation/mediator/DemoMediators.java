@@ -32,10 +32,12 @@ class DemoMediators implements ApplicationRunner {
 
     private final MongoTemplate mongo;
     private final PersonalDataProtector protector;
+    private final MediatorDirectory directory;
 
-    DemoMediators(MongoTemplate mongo, PersonalDataProtector protector) {
+    DemoMediators(MongoTemplate mongo, PersonalDataProtector protector, MediatorDirectory directory) {
         this.mongo = mongo;
         this.protector = protector;
+        this.directory = directory;
     }
 
     @Override
@@ -52,6 +54,7 @@ class DemoMediators implements ApplicationRunner {
             }
         }
         mongo.insertAll(mediators);
+        directory.changed();
         log.info("Demo mediators written: {}", mediators.size());
     }
 

@@ -1,43 +1,102 @@
 package cn.lishui.police.mediation.mediator;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Mediators as the dispute feature needs them: by id, and the active ones of a county for matching. */
+/**
+ * Mediators as the dispute feature needs them: by id, and the active ones of an organisation or a county for
+ * matching. Answered from an in-memory snapshot of the register (a thousand mediators are a few hundred KB),
+ * taken again on the first read after this service changed a mediator ({@link #changed()}) and at least every
+ * {@value #MAX_AGE_SECONDS} s (writes by another instance of the service). Reading a thousand mediators from
+ * the embedded store for each suggestion request would cost more than ranking them.
+ */
 @Service
 public class MediatorDirectory {
 
-    private final MongoTemplate mongo;
+    static final long MAX_AGE_SECONDS = 60;
 
-    MediatorDirectory(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    /** Bumped by every change; a snapshot taken while it moved is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Snapshot snapshot;
+
+    MediatorDirectory(MongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    private record Snapshot(long generation, Instant takenAt, Map<String, MediatorRef> byId,
+                            Map<String, List<MediatorRef>> activeByOrganisation,
+                            Map<String, List<MediatorRef>> activeByCounty, long active) {
     }
 
     public Optional<MediatorRef> find(String id) {
-        return id == null ? Optional.empty()
-                : Optional.ofNullable(mongo.findById(id, Mediator.class)).map(Mediator::ref);
+        return id == null ? Optional.empty() : Optional.ofNullable(current().byId().get(id));
     }
 
-    /** The active mediators of a county (index county_active). */
+    /** The active mediators of a county. */
     public List<MediatorRef> activeIn(String countyCode) {
-        return mongo.find(Query.query(Criteria.where("countyCode").is(countyCode).and("active").is(true)),
-                Mediator.class).stream().map(Mediator::ref).toList();
+        return current().activeByCounty().getOrDefault(countyCode, List.of());
     }
 
-    /** The active mediators of an organisation (index organisation_name). */
+    /** The active mediators of an organisation. */
     public List<MediatorRef> activeOf(String organisationId) {
-        return mongo.find(Query.query(Criteria.where("organisationId").is(organisationId).and("active").is(true)),
-                Mediator.class).stream().map(Mediator::ref).toList();
+        return current().activeByOrganisation().getOrDefault(organisationId, List.of());
     }
 
+    /** Active mediators, of a county or (null) everywhere. */
     public long count(String countyCode) {
-        Criteria active = Criteria.where("active").is(true);
-        return mongo.count(Query.query(countyCode == null ? active
-                : Criteria.where("countyCode").is(countyCode).and("active").is(true)), Mediator.class);
+        Snapshot current = current();
+        return countyCode == null ? current.active() : current.activeByCounty().getOrDefault(countyCode, List.of())
+                .size();
+    }
+
+    /** A mediator was registered, changed or deactivated here: the next read takes a new snapshot. */
+    void changed() {
+        generation.incrementAndGet();
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        if (current != null && current.generation() == generation.get()
+                && Duration.between(current.takenAt(), now).getSeconds() < MAX_AGE_SECONDS) {
+            return current;
+        }
+        long taken = generation.get();
+        Map<String, MediatorRef> byId = new HashMap<>();
+        Map<String, List<MediatorRef>> byOrganisation = new HashMap<>();
+        Map<String, List<MediatorRef>> byCounty = new HashMap<>();
+        long active = 0;
+        for (Mediator mediator : mongo.findAll(Mediator.class)) {
+            MediatorRef ref = mediator.ref();
+            byId.put(ref.id(), ref);
+            if (ref.active()) {
+                byOrganisation.computeIfAbsent(ref.organisationId(), o -> new ArrayList<>()).add(ref);
+                byCounty.computeIfAbsent(ref.countyCode(), c -> new ArrayList<>()).add(ref);
+                active++;
+            }
+        }
+        byOrganisation.replaceAll((o, list) -> List.copyOf(list));
+        byCounty.replaceAll((c, list) -> List.copyOf(list));
+        Snapshot fresh = new Snapshot(taken, now, Map.copyOf(byId), Map.copyOf(byOrganisation), Map.copyOf(byCounty),
+                active);
+        if (generation.get() == taken) {
+            snapshot = fresh;
+        }
+        return fresh;
     }
 }

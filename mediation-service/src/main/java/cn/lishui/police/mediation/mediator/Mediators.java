@@ -31,13 +31,15 @@ class Mediators {
     private final OrganisationDirectory organisations;
     private final Caseloads caseloads;
     private final PersonalDataProtector protector;
+    private final MediatorDirectory directory;
 
     Mediators(MongoTemplate mongo, OrganisationDirectory organisations, Caseloads caseloads,
-              PersonalDataProtector protector) {
+              PersonalDataProtector protector, MediatorDirectory directory) {
         this.mongo = mongo;
         this.organisations = organisations;
         this.caseloads = caseloads;
         this.protector = protector;
+        this.directory = directory;
     }
 
     Mediator register(Caller caller, NewMediator command) {
@@ -66,6 +68,8 @@ class Mediators {
             return mongo.insert(mediator);
         } catch (DuplicateKeyException taken) {
             throw DomainException.conflict("MEDIATOR_ACCOUNT_TAKEN", command.subject());
+        } finally {
+            directory.changed();
         }
     }
 
@@ -111,6 +115,10 @@ class Mediators {
             throw DomainException.forbidden("NOT_HEAD_OF_ORGANISATION", mediator.organisationId());
         }
         mediator.deactivate();
-        return mongo.save(mediator);
+        try {
+            return mongo.save(mediator);
+        } finally {
+            directory.changed();
+        }
     }
 }

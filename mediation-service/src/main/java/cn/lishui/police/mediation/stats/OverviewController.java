@@ -2,7 +2,6 @@ package cn.lishui.police.mediation.stats;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +10,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import cn.lishui.police.mediation.dispute.DisputeCategory;
+import cn.lishui.police.mediation.dispute.KpiCounters;
 import cn.lishui.police.mediation.mediator.MediatorDirectory;
 import cn.lishui.police.mediation.organisation.OrganisationDirectory;
 import cn.lishui.police.platform.error.DomainException;
 import cn.lishui.police.platform.region.CountyCode;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.aggregation.GroupOperation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,23 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The mediation KPIs, overall and by organisation, county, category and month, optionally for one county, one
- * organisation or a range of months. Every figure comes from a $match on indexed fields and a $group summing the
- * 0/1 counters each dispute carries, so no dispute document is loaded, whatever their number.
+ * organisation or a range of months. Every figure comes from the KPI counters ({@link KpiCounters}), kept exact
+ * with every dispute write, so no dispute is read, whatever their number.
  */
 @RestController
 @Validated
 class OverviewController {
 
-    private static final List<String> OPEN = List.of("REGISTERED", "ACCEPTED", "ASSIGNED", "IN_MEDIATION");
-
-    private final MongoTemplate mongo;
+    private final KpiCounters kpis;
     private final OrganisationDirectory organisations;
     private final MediatorDirectory mediators;
     private final Clock clock;
 
-    OverviewController(MongoTemplate mongo, OrganisationDirectory organisations, MediatorDirectory mediators,
+    OverviewController(KpiCounters kpis, OrganisationDirectory organisations, MediatorDirectory mediators,
                        ObjectProvider<Clock> clock) {
-        this.mongo = mongo;
+        this.kpis = kpis;
         this.organisations = organisations;
         this.mediators = mediators;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -64,102 +55,79 @@ class OverviewController {
         if (from != null && to != null && from.isAfter(to)) {
             throw DomainException.badRequest("INVALID_PERIOD", from, to);
         }
-        Criteria match = new Criteria();
-        if (countyCode != null) {
-            match.and("countyCode").is(countyCode);
-        }
-        if (organisationId != null) {
-            match.and("organisationId").is(organisationId);
-        }
-        if (from != null || to != null) {
-            Criteria period = match.and("period");
-            if (from != null) {
-                period.gte(from.toString());
-            }
-            if (to != null) {
-                period.lte(to.toString());
-            }
-        }
-        // two scans: one grouped by (county, category, month), folded here into the total and three breakdowns
-        // (at most 9 x 8 x months rows), and one by organisation
-        List<Row> cells = group(match, "countyCode", "category", "period");
-        Row total = fold(cells, cell -> "all").stream().findFirst().orElse(Row.EMPTY);
-        Criteria overdue = Criteria.where("status").in(OPEN).and("dueAt").lt(clock.instant());
-        long overdueCount = mongo.count(Query.query(new Criteria().andOperator(match, overdue)), "disputes");
-
-        List<Overview.Row> byOrganisation = named(group(match, "organisationId"));
-        List<Overview.Row> byCounty = fold(cells, cell -> cell.key().split("\\|")[0]).stream()
-                .map(r -> r.row(null)).toList();
-        List<Overview.Row> byCategory = fold(cells, cell -> cell.key().split("\\|")[1]).stream()
-                .map(r -> r.row(null)).toList();
-        List<Overview.Row> byPeriod = fold(cells, cell -> cell.key().split("\\|")[2]).stream()
-                .map(r -> r.row(null)).toList();
+        // the pre-aggregated counters of the matching cells (county x organisation x category x month), folded
+        // here into the total and the four breakdowns: no dispute is read, whatever their number
+        List<Row> cells = kpis.cells(countyCode, organisationId, from == null ? null : from.toString(),
+                to == null ? null : to.toString(), clock.instant()).stream().map(Row::of).toList();
+        Row total = fold(cells, Row::all).stream().findFirst().orElse(Row.EMPTY);
+        List<Overview.Row> byOrganisation = named(fold(cells, Row::organisationId));
+        List<Overview.Row> byCounty = fold(cells, Row::countyCode).stream().map(r -> r.row(null)).toList();
+        List<Overview.Row> byCategory = fold(cells, Row::category).stream().map(r -> r.row(null)).toList();
+        List<Overview.Row> byPeriod = fold(cells, Row::period).stream().map(r -> r.row(null)).toList();
         long organisationCount = organisationId != null ? 1 : organisations.count(countyCode);
         long mediatorCount = mediators.count(countyCode);
         Overview.Row all = total.row(null);
         return new Overview(organisationCount, mediatorCount, total.disputes, total.accepted, total.mediated,
-                total.agreed, total.closed, all.resolutionRate(), all.successRate(), overdueCount,
+                total.agreed, total.closed, all.resolutionRate(), all.successRate(), total.overdue,
                 all.averageDaysToClose(), byOrganisation, byCounty, sortedByCategory(byCategory), byPeriod);
     }
 
-    private record Row(String key, long disputes, long accepted, long mediated, long agreed, long closed,
-                       double days) {
+    /** A cell, or a sum of cells under {@code key}. */
+    private record Row(String key, KpiCounters.Cell cell, long disputes, long accepted, long mediated, long agreed,
+                       long closed, long daysHundredths, long overdue) {
 
-        static final Row EMPTY = new Row(null, 0, 0, 0, 0, 0, 0);
+        static final Row EMPTY = new Row(null, null, 0, 0, 0, 0, 0, 0, 0);
+
+        static Row of(KpiCounters.Cell cell) {
+            return new Row(null, cell, cell.disputes(), cell.accepted(), cell.mediated(), cell.agreed(),
+                    cell.closed(), cell.daysHundredths(), cell.overdue());
+        }
+
+        String all() {
+            return "all";
+        }
+
+        String organisationId() {
+            return cell.organisationId();
+        }
+
+        String countyCode() {
+            return cell.countyCode();
+        }
+
+        String category() {
+            return cell.category();
+        }
+
+        String period() {
+            return cell.period();
+        }
 
         Row rekeyed(String newKey) {
-            return new Row(newKey, disputes, accepted, mediated, agreed, closed, days);
+            return new Row(newKey, null, disputes, accepted, mediated, agreed, closed, daysHundredths, overdue);
         }
 
         Row plus(Row other) {
-            return new Row(key, disputes + other.disputes, accepted + other.accepted, mediated + other.mediated,
-                    agreed + other.agreed, closed + other.closed, days + other.days);
+            return new Row(key, null, disputes + other.disputes, accepted + other.accepted,
+                    mediated + other.mediated, agreed + other.agreed, closed + other.closed,
+                    daysHundredths + other.daysHundredths, overdue + other.overdue);
         }
 
         Overview.Row row(String name) {
             return new Overview.Row(key, name, disputes, accepted, mediated, agreed, closed, share(mediated, accepted),
-                    share(agreed, mediated), closed == 0 ? null : Math.round(days / closed * 10) / 10.0);
+                    share(agreed, mediated), closed == 0 ? null
+                    : Math.round((double) daysHundredths / 100 / closed * 10) / 10.0);
         }
     }
 
-    /** Sums the rows by the key {@code by} gives each, in the key's order. */
+    /** Sums the rows by the key {@code by} gives each (rows without one under "-"), in the key's order. */
     private static List<Row> fold(List<Row> rows, Function<Row, String> by) {
-        Map<String, Row> folded = new TreeMap<>();
+        Map<String, Row> folded = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         for (Row row : rows) {
-            folded.merge(by.apply(row), row.rekeyed(by.apply(row)), Row::plus);
+            String key = by.apply(row);
+            folded.merge(key, row.rekeyed(key), Row::plus);
         }
         return List.copyOf(folded.values());
-    }
-
-    /** One $match and one $group on {@code keys}; a row's key joins the group's key values with "|". */
-    private List<Row> group(Criteria match, String... keys) {
-        GroupOperation group = Aggregation.group(keys)
-                .count().as("disputes")
-                .sum("kpi.accepted").as("accepted")
-                .sum("kpi.mediated").as("mediated")
-                .sum("kpi.agreed").as("agreed")
-                .sum("kpi.closed").as("closed")
-                .sum("kpi.daysToClose").as("days");
-        Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(match), group,
-                Aggregation.sort(Sort.by("_id")));
-        List<Row> rows = new ArrayList<>();
-        for (Document d : mongo.aggregate(aggregation, "disputes", Document.class).getMappedResults()) {
-            rows.add(new Row(keyOf(d.get("_id"), keys), number(d, "disputes"), number(d, "accepted"),
-                    number(d, "mediated"), number(d, "agreed"), number(d, "closed"),
-                    d.get("days") instanceof Number n ? n.doubleValue() : 0));
-        }
-        return rows;
-    }
-
-    private static String keyOf(Object id, String[] keys) {
-        if (id instanceof Document composite) {
-            StringBuilder key = new StringBuilder();
-            for (String name : keys) {
-                key.append(key.isEmpty() ? "" : "|").append(composite.get(name));
-            }
-            return key.toString();
-        }
-        return id == null ? null : id.toString();
     }
 
     private List<Overview.Row> named(List<Row> rows) {
@@ -178,10 +146,6 @@ class OverviewController {
         } catch (RuntimeException unknown) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static long number(Document document, String field) {
-        return document.get(field) instanceof Number n ? n.longValue() : 0;
     }
 
     private static Double share(long part, long whole) {

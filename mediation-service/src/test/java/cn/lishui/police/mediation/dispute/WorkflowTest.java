@@ -43,8 +43,8 @@ class WorkflowTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
                     assertThat(e.args()).containsExactly("agree", DisputeStatus.ACCEPTED, "assign, withdraw, add-party");
-                    assertThat(e.fieldErrors()).extracting(DomainException.FieldError::field)
-                            .containsOnly("allowedActions");
+                    assertThat(e.properties()).containsEntry("state", "ACCEPTED")
+                            .containsEntry("allowedActions", List.of("assign", "withdraw", "add-party"));
                 });
     }
 
