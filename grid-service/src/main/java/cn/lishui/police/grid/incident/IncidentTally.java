@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>It stays exact: every incident this process writes through the template (intake, each transition,
  * the demo set) replaces its entry on the template's {@link AfterSaveEvent}, the newer version winning.
  * Writes that bypass the template (another replica, a raw update) are picked up by a reload: when the
- * collection's document count differs from the tally while no write of this process is under way, and
- * every {@code fengqiao.incidents.kpi-resync} (default 10 min) in any case. {@link IncidentStats#recount}
+ * collection's document count differs from the tally while no write of this process is under way (between
+ * its {@link BeforeSaveEvent} and {@link AfterSaveEvent}), at most every minute while writes never stop,
+ * and every {@code fengqiao.incidents.kpi-resync} (default 10 min) in any case. {@link IncidentStats#recount}
  * computes the same report from the store, and a test holds the two equal.
  */
 @Component
@@ -56,8 +59,8 @@ class IncidentTally {
     private static final Document FIELDS = new Document("countyCode", 1).append("villageCode", 1).append("category", 1)
             .append("criminal", 1).append("outcome", 1).append("solvedBy", 1).append("reportedAt", 1)
             .append("dispatchSeconds", 1).append("arrivalSeconds", 1).append("version", 1);
-    /** A count mismatch reloads at once when this process has not written for this long (else at most every minute). */
-    private static final Duration QUIET = Duration.ofSeconds(1);
+    /** A write begun longer ago than this without its after-save event failed: it no longer counts as under way. */
+    private static final Duration STUCK_WRITE = Duration.ofSeconds(10);
     private static final Duration BUSY_RELOAD = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
@@ -65,6 +68,7 @@ class IncidentTally {
     private final Duration resync;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong lastWrite = new AtomicLong();
+    private final AtomicInteger writesUnderWay = new AtomicInteger();
     private volatile boolean loaded;
     private volatile Instant loadedAt = Instant.EPOCH;
 
@@ -84,11 +88,19 @@ class IncidentTally {
     }
 
     @EventListener
+    void saving(BeforeSaveEvent<?> event) {
+        if (event.getSource() instanceof Incident) {
+            lastWrite.set(System.nanoTime());
+            writesUnderWay.incrementAndGet();
+        }
+    }
+
+    @EventListener
     void saved(AfterSaveEvent<?> event) {
         if (event.getSource() instanceof Incident && event.getDocument() != null) {
-            lastWrite.set(System.nanoTime());
             Document document = event.getDocument();
             merge(String.valueOf(document.get("_id")), entry(document));
+            writesUnderWay.updateAndGet(count -> Math.max(0, count - 1));
         }
     }
 
@@ -108,8 +120,12 @@ class IncidentTally {
         if (stored == entries.size()) {
             return false;
         }
-        // a write of this process may be between its insert and its event: reload only when quiet, or now and then
-        boolean quiet = System.nanoTime() - lastWrite.get() > QUIET.toNanos();
+        // a write of this process may be between its insert and its event: reload only when none is under way
+        // (a write that never saw its event, because it failed, stops counting after a while), or now and then
+        boolean quiet = writesUnderWay.get() == 0 || System.nanoTime() - lastWrite.get() > STUCK_WRITE.toNanos();
+        if (quiet) {
+            writesUnderWay.set(0);
+        }
         return quiet || now.isAfter(loadedAt.plus(BUSY_RELOAD));
     }
 
