@@ -1,16 +1,12 @@
 package cn.lishui.police.e2e;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,34 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * incident from the incident board to the grid officer of its place (which the API then shows), and finds
  * a grid's officer by clicking the grid on the map.
  */
-@ExtendWith({WebSuite.class, BrowserScreenshots.class})
-class ConsoleBrowserIT implements BrowserScreenshots.BrowserTest {
+class ConsoleBrowserIT extends BrowserJourney {
 
     private static final String COMMANDER = "demo-commander";
     private static final String HOME_COUNTY = "331121";
     private static final Duration DASHBOARD_WAIT = Duration.ofSeconds(90);
     private static final List<String> OVERVIEWS = List.of("/api/grid/stats/overview", "/api/grid/stats/incidents",
             "/api/mediation/stats/overview", "/api/public/stats/overview", "/api/overseas/stats/overview");
-
-    private static Suite suite;
-    // closed after all tests, so that a failed test's browser is still open for its screenshot
-    private static final List<Browser> BROWSERS = new ArrayList<>();
-
-    @BeforeAll
-    static void start(Suite started) {
-        suite = started;
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        BROWSERS.forEach(Browser::close);
-        BROWSERS.clear();
-    }
-
-    @Override
-    public Iterable<Browser> browsers() {
-        return BROWSERS;
-    }
 
     @Test
     void aCommanderSeesTheOverviewFiguresOfTheApisAndDispatchesANewIncidentToItsGridOfficer() {
@@ -62,8 +37,7 @@ class ConsoleBrowserIT implements BrowserScreenshots.BrowserTest {
             okJsonOnceWarm(overview, token);
         }
 
-        Browser browser = Browser.open(Browser.DESKTOP);
-        BROWSERS.add(browser);
+        Browser browser = open(Browser.DESKTOP);
         signIn(browser, COMMANDER);
 
         // the dashboard: every figure as the overview APIs give it; should a figure move between the page's
@@ -141,8 +115,7 @@ class ConsoleBrowserIT implements BrowserScreenshots.BrowserTest {
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         String incidentId = reported.json().path("id").asString();
 
-        Browser browser = Browser.open(Browser.DESKTOP);
-        BROWSERS.add(browser);
+        Browser browser = open(Browser.DESKTOP);
         signIn(browser, COMMANDER);
         browser.click(By.id("nav-incidents"));
         browser.visible(By.id("dispatch-" + incidentId));

@@ -1,13 +1,8 @@
 package cn.lishui.police.e2e;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -22,34 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the identity service's sign-in page, registers in the compatriot registry, applies for a global (全球通办)
  * item through the form built from the item's attributes and sees the application in "my applications".
  */
-@ExtendWith({WebSuite.class, BrowserScreenshots.class})
-class PortalBrowserIT implements BrowserScreenshots.BrowserTest {
+class PortalBrowserIT extends BrowserJourney {
 
     private static final String GLOBAL_ITEM = "LSGA-CRJ-0001";
 
-    private static Suite suite;
-    private static final List<Browser> BROWSERS = new ArrayList<>();
-
-    @BeforeAll
-    static void start(Suite started) {
-        suite = started;
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        BROWSERS.forEach(Browser::close);
-        BROWSERS.clear();
-    }
-
-    @Override
-    public Iterable<Browser> browsers() {
-        return BROWSERS;
-    }
-
     private static Browser phone() {
-        Browser browser = Browser.open(Browser.PHONE);
-        BROWSERS.add(browser);
-        return browser;
+        return open(Browser.PHONE);
     }
 
     private static String portal(String hash) {
