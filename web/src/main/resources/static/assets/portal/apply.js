@@ -5,10 +5,10 @@
 
 import {api} from '../js/api.js';
 import {t} from '../js/i18n.js';
-import {clearFormErrors, field, h, notice, problemNotice, render, showFormErrors} from '../js/ui.js';
+import {clearFormErrors, field, h, notice, render, showFormErrors} from '../js/ui.js';
 import {forgetIdempotencyKey, idempotencyKeyFor, label, localName, requireRegisteredCompatriot, requiredLabel,
   restoreForm, select, setFlash} from './common.js';
-import {globalItem} from './catalogue.js';
+import {globalItemOrNotice} from './catalogue.js';
 import {staleNotice} from './items.js';
 
 export async function applyView(container, code) {
@@ -21,12 +21,8 @@ export async function applyView(container, code) {
   }
   const body = h('div', {}, h('p', {class: 'muted'}, t('common.loading')));
   container.append(body);
-  let answer;
-  try {
-    answer = await globalItem(code);
-  } catch (error) {
-    render(body, error.status === 404 ? notice('error', t('portal.items.notFound', {code}))
-      : problemNotice(error, 'portal.items.unavailable'));
+  const answer = await globalItemOrNotice(body, code);
+  if (!answer) {
     return;
   }
   const item = answer.item;

@@ -5,6 +5,8 @@
 
 import {user} from '../js/auth.js';
 import {api} from '../js/api.js';
+import {t} from '../js/i18n.js';
+import {notice, problemNotice, render} from '../js/ui.js';
 
 const STORAGE_KEY = 'fengqiao.portal.globalItems';
 
@@ -70,5 +72,16 @@ export async function globalItem(code) {
       return {item: known, stale: true, error, fetchedAt: memory?.fetchedAt || stored()?.fetchedAt};
     }
     throw error;
+  }
+}
+
+/** globalItem(code), or null after drawing into `body` why it cannot be shown (unknown item, service down). */
+export async function globalItemOrNotice(body, code) {
+  try {
+    return await globalItem(code);
+  } catch (error) {
+    render(body, error.status === 404 ? notice('error', t('portal.items.notFound', {code}))
+      : problemNotice(error, 'portal.items.unavailable'));
+    return null;
   }
 }

@@ -3,7 +3,7 @@
 import {language, t, formatDateTime, formatNumber} from '../js/i18n.js';
 import {field, h, notice, problemNotice, render} from '../js/ui.js';
 import {badge, label, localName, restoreForm, select} from './common.js';
-import {globalItem, globalItems} from './catalogue.js';
+import {globalItemOrNotice, globalItems} from './catalogue.js';
 
 /** The notice of a list or item shown from an older copy. */
 export function staleNotice(fetchedAt) {
@@ -65,12 +65,8 @@ function limitText(item) {
 export async function itemView(container, code) {
   const body = h('div', {id: 'item-detail', 'aria-live': 'polite'}, h('p', {class: 'muted'}, t('common.loading')));
   container.append(h('p', {}, h('a', {href: '#/items', id: 'back-to-items'}, t('portal.items.back'))), body);
-  let answer;
-  try {
-    answer = await globalItem(code);
-  } catch (error) {
-    render(body, error.status === 404 ? notice('error', t('portal.items.notFound', {code}))
-      : problemNotice(error, 'portal.items.unavailable'));
+  const answer = await globalItemOrNotice(body, code);
+  if (!answer) {
     return;
   }
   const item = answer.item;
