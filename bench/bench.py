@@ -8,9 +8,13 @@ against three paths in alternation: direct to the service, through the gateway, 
 requests/s, p50/p99 latency, non-2xx responses, the gateway/direct and gateway/nginx ratios (medians of
 the rounds), and each JVM's RSS and CPU seconds; then stops everything it started.
 
-Usage: bench/run.sh [--duration 10] [--connections 64] [--rounds 3] [--warmup 30]
+Usage: bench/run.sh [--duration 10] [--connections 64] [--rounds 3] [--warmup 30] [--rate R]
                     [--scenarios catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage]
                     [--keep-running] [--no-start]
+
+--rate R paces the read scenarios (bench/paced.lua): each connection pauses so that all together offer about
+R requests/s, and the latency is measured below saturation; without it every connection sends its next request
+as soon as the last is answered (throughput, and a p99 that is mostly queueing). Write scenarios are never paced.
 
 Only 127.0.0.1 is ever contacted; every wrk run is bounded by --duration.
 """
@@ -48,10 +52,12 @@ GATEWAY = f"http://127.0.0.1:{PORTS['gateway']}"
 DEMO_PASSWORD = os.environ.get("FENGQIAO_DEMO_PASSWORD", "Fengqiao-Demo-2026")
 # the portal's copy of the global list goes past its time quickly, so that portal-outage takes the stale path
 PORTAL_LIST_TTL_SECONDS = 5
-# Full JIT (run.sh's default stops at C1 for a quick start); a heap that keeps RSS under the 400 MB target.
+# Full JIT (run.sh's default stops at C1 for a quick start); a heap that keeps RSS under the 400 MB target
+# (shrunk after collections as in run.sh: without it grid kept its demo-data peak, 449 vs 363 MB side by side).
 BENCH_JAVA_OPTS = os.environ.get(
     "BENCH_JAVA_OPTS",
-    "-Xms128m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m")
+    "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
+    "-XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m")
 
 
 def say(message):
@@ -248,7 +254,7 @@ def scenarios():
 
 # ---------------------------------------------------------------- wrk
 
-def wrk(url, scenario, connections, duration):
+def wrk(url, scenario, connections, duration, rate=None):
     connections = scenario.connections or connections
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
     if scenario.token:
@@ -258,6 +264,9 @@ def wrk(url, scenario, connections, duration):
         command += ["-s", str(BENCH_DIR / scenario.lua)]
         env["BENCH_METHOD"] = scenario.method
         env["BENCH_BODY"] = json.dumps(scenario.body or {})
+    elif rate:
+        command += ["-s", str(BENCH_DIR / "paced.lua")]
+        env["BENCH_INTERVAL_MS"] = str(max(1, round(connections * 1000 / rate)))
     command.append(url)
     output = subprocess.run(command, capture_output=True, text=True, env=env, timeout=duration + 60).stdout
     return parse_wrk(output, connections)
@@ -335,6 +344,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="rounds of direct/gateway/nginx per scenario (default 3)")
     parser.add_argument("--warmup", type=int, default=30, help="seconds of gateway load before measuring (default 30)")
     parser.add_argument("--scenarios", default="catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage")
+    parser.add_argument("--rate", type=int, default=None,
+                        help="pace the read scenarios to about this many requests/s in all (default: unpaced)")
     parser.add_argument("--keep-running", action="store_true", help="leave the suite running afterwards")
     parser.add_argument("--no-start", action="store_true", help="use a suite that is already running")
     args = parser.parse_args()
@@ -381,7 +392,7 @@ def main():
             runs = {"direct": [], "gateway": [], "nginx": []}
             for round_number in range(args.rounds):
                 for path, url in scenario.urls().items():
-                    result = wrk(url, scenario, args.connections, args.duration)
+                    result = wrk(url, scenario, args.connections, args.duration, args.rate)
                     runs[path].append(result)
                     say(f"{scenario.name:<19} round {round_number + 1} {path:<8} {result['rps']:9.0f} req/s "
                         f"p50 {result['p50']:7.2f} ms p99 {result['p99']:7.2f} ms non-2xx {result['non2xx']}")
@@ -389,8 +400,9 @@ def main():
             report.append((scenario, runs, check))
 
         print()
+        paced = f", reads paced to about {args.rate} req/s offered" if args.rate else ""
         print(f"## Results: {args.connections} connections, {args.duration} s per run, {args.rounds} rounds "
-              f"(medians), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+              f"(medians){paced}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
         print()
         print("| scenario | connections | path | req/s | p50 ms | p99 ms | non-2xx |")
         print("|---|---|---|---|---|---|---|")

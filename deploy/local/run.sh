@@ -45,7 +45,9 @@ for arg in "$@"; do
 done
 
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
-DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m"
+# A small heap that gives memory back: after a collection the heap shrinks until at most 30 % of it is free
+# (the default keeps up to 70 % free), so a service does not keep the peak of its start (demo data) for good.
+DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m"
 JAVA_OPTS="${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
 FENGQIAO_DEMO_DATA_ENABLED="${FENGQIAO_DEMO_DATA_ENABLED:-true}"
 FENGQIAO_CDS="${FENGQIAO_CDS:-true}"
