@@ -42,6 +42,8 @@ class GatewaySecurityTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
+        // a front end on its own dev server (none is allowed by default: the pages are same-origin)
+        registry.add("fengqiao.gateway.cors.allowed-origins", () -> "http://localhost:5173,http://127.0.0.1:5173");
         for (String service : List.of("identity", "grid", "mediation", "public", "overseas")) {
             registry.add("fengqiao.services." + service + "-url", services::url);
         }

@@ -8,11 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The browser origins allowed to call the suite ({@code fengqiao.gateway.cors}). Credentials (cookies)
- * are never allowed cross-origin: the API takes bearer tokens.
+ * are never allowed cross-origin: the API takes bearer tokens. None by default: the web pages are served by
+ * the gateway itself (same origin); a deployment behind a TLS proxy names its public origin, which the
+ * gateway cannot see (deploy/k8s/overlays/production), and a front end developed on its own dev server names
+ * that server.
  */
 @ConfigurationProperties("fengqiao.gateway.cors")
 record CorsProperties(
-        @DefaultValue({"http://127.0.0.1:5173", "http://localhost:5173"}) List<String> allowedOrigins,
+        @DefaultValue List<String> allowedOrigins,
         @DefaultValue({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}) List<String> allowedMethods,
         @DefaultValue({"Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key", "If-Match",
             "If-None-Match"}) List<String> allowedHeaders,
