@@ -25,9 +25,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>Order: the values {@link ObjectDataType} compares without serialising (strings, numbers, booleans,
  * object ids, dates and other {@link Comparable}s of one class) keep exactly its order, so a collection's
  * natural order (by {@code _id}) is what it was. Documents, arrays, {@link Missing} and other values it
- * compared by their serialised bytes come after those, ordered by kind (document, array, or class) and then by
- * their BSON bytes: the
- * unique indexes only ever look keys up by equality, for which only "equal bytes ⇔ equal key" matters.
+ * compared by their serialised bytes come after those, ordered by kind (document, array, or class) and then
+ * by their BSON bytes: the unique indexes only ever look keys up by equality, for which only "equal bytes ⇔
+ * equal key" matters.
  */
 final class BsonValues {
 
