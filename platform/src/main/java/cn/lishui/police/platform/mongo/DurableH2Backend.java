@@ -1,5 +1,6 @@
 package cn.lishui.police.platform.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -7,19 +8,32 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 MVStore backend of mongo-java-server, made durable per acknowledged write.
+ * The H2 MVStore backend of mongo-java-server, made durable per acknowledged write, with documents and
+ * index keys stored as BSON ({@link BsonDatabase}).
  *
  * <p>MVStore commits in the background about once a second, so a {@code kill -9} loses the writes of
  * that last second although the client saw them acknowledged. Here each command commits before its
  * reply is sent: the reply (the acknowledgement) leaves only once the change is in the file. A commit
- * with nothing to write is a no-op, so reads pay nothing. Commit is enough for a killed process (the
- * data is in the OS page cache); surviving a power cut would also need an fsync, which the embedded
- * default does not promise.
+ * with nothing to write is a no-op, so reads pay nothing, and commands that finish while another one's
+ * commit is being written share the next commit (MVStore writes everything unsaved at once). Commit is
+ * enough for a killed process (the data is in the OS page cache); surviving a power cut would also need
+ * an fsync, which the embedded default does not promise.
  */
 final class DurableH2Backend extends H2Backend {
 
-    DurableH2Backend(MVStore store) {
+    private DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** The backend over this store, after converting a file written by the stock H2 backend. */
+    static DurableH2Backend open(MVStore store) {
+        StoreFormat.upgrade(store);
+        return new DurableH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class EmbeddedMongoServer implements DisposableBean {
         }
         Path file = directory.resolve("mongo.mv.db").toAbsolutePath();
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        EmbeddedMongoServer server = new EmbeddedMongoServer(new DurableH2Backend(store), file);
+        EmbeddedMongoServer server = new EmbeddedMongoServer(DurableH2Backend.open(store), file);
         log.info("Embedded MongoDB on {} persisting to {}", server.connectionString(), file);
         return server;
     }
