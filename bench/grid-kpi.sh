@@ -26,9 +26,10 @@ common=(FENGQIAO_DATA_DIR="$data" FENGQIAO_ISSUER="http://127.0.0.1:$id_port"
   GATEWAY_URL="http://127.0.0.1:$id_port")
 pids=()
 cleanup() {
+  local status=$?
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$data"
+  if ((status == 0)); then rm -rf "$data"; else printf 'failed: logs kept in %s\n' "$data" >&2; fi
 }
 trap cleanup EXIT
 # shellcheck disable=SC2086 # word splitting of the option strings is intended
