@@ -9,7 +9,7 @@ requests/s, p50/p99 latency, non-2xx responses, the gateway/direct and gateway/n
 the rounds), and each JVM's RSS and CPU seconds; then stops everything it started.
 
 Usage: bench/run.sh [--duration 10] [--connections 64] [--rounds 3] [--warmup 30] [--rate R]
-                    [--scenarios catalogue,item,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage]
+                    [--scenarios catalogue,item,forward,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage]
                     [--keep-running] [--no-start]
 
 --rate R paces the read scenarios (bench/paced.lua): each connection pauses so that all together offer about
@@ -101,10 +101,11 @@ class Scenario:
     """One request shape, sent to the same service by three paths."""
 
     def __init__(self, name, service, path, method="GET", user=None, lua=None, body=None, note="",
-                 connections=None):
+                 connections=None, headers=None):
         self.name, self.service, self.path, self.method = name, service, path, method
         self.user, self.lua, self.body, self.note = user, lua, body, note
         self.connections = connections  # None: the --connections of the run
+        self.headers = headers or {}  # sent with every request of the scenario, on all three paths
         self.token = None
 
     def urls(self):
@@ -240,6 +241,9 @@ def scenarios():
                               note="anonymous read of the 45 全球通办 items"),
         "item": Scenario("item", "public-service", "/api/public/items/{item}",
                          note="anonymous read of one catalogue item (a near-trivial endpoint)"),
+        "forward": Scenario("forward", "public-service", "/api/public/items/{item}",
+                            headers={"Cache-Control": "no-cache"},
+                            note="the item with Cache-Control: no-cache: the gateway forwards every request"),
         "locate": Scenario("locate", "grid-service", "/api/grid/locate?lat=28.1521&lng=120.2863",
                            user="demo-officer", note="authenticated point-in-grid lookup", connections=32),
         "portal": Scenario("portal", "overseas-service", "/api/overseas/portal/global-items",
@@ -259,6 +263,8 @@ def wrk(url, scenario, connections, duration, rate=None):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
     if scenario.token:
         command += ["-H", f"Authorization: Bearer {scenario.token}"]
+    for name, value in scenario.headers.items():
+        command += ["-H", f"{name}: {value}"]
     env = dict(os.environ)
     if scenario.lua:
         command += ["-s", str(BENCH_DIR / scenario.lua)]

@@ -76,6 +76,27 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theCallToTheServiceContinuesTheCallersW3cTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        client.get().uri("/api/grid/villages/traced").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus().isOk();
+
+        String relayed = gridService.lastRequestTo("/api/grid/villages/traced").orElseThrow().header("traceparent");
+        // the same trace; the parent is the gateway's own span of the request, not the caller's
+        assertThat(relayed).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void aCallWithoutATraceStartsOneThatTheServiceContinues() {
+        client.get().uri("/api/grid/villages/untraced").exchange().expectStatus().isOk();
+
+        String relayed = gridService.lastRequestTo("/api/grid/villages/untraced").orElseThrow().header("traceparent");
+        assertThat(relayed).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
     void open311IsServedByGridService() {
         client.get().uri("/open311/v2/services.json").exchange().expectStatus().isOk();
 

@@ -6,11 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for a service behind the gateway, on a free loopback port: it records the method, raw path
- * and query, headers and body size of every request it receives and answers JSON. Paths ending in {@code /slow} are held until a
+ * and query, headers and body size of every request it receives and answers JSON ({@code path}, and {@code answer}: the
+ * number of the request, so that a test can tell a stored answer from a new one); headers of its own for a path
+ * can be given ({@link #answerWithHeaders}). Paths ending in {@code /slow} are held until a
  * crowd of requests is in flight at once (see {@link #holdSlowRequestsUntil}) or 5 s have passed;
  * paths ending in {@code /broken} answer a 500 problem of their own.
  */
@@ -35,6 +39,8 @@ final class UpstreamStub implements AutoCloseable {
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final Map<String, List<String[]>> headersByPath = new ConcurrentHashMap<>();
     private volatile CountDownLatch crowd = new CountDownLatch(0);
 
     private UpstreamStub() {
@@ -80,6 +86,20 @@ final class UpstreamStub implements AutoCloseable {
         return requests().stream().filter(request -> request.path().equals(path)).reduce((first, second) -> second);
     }
 
+    /** Answer requests for this raw path with these headers too: name, value, name, value, ... */
+    void answerWithHeaders(String path, String... namesAndValues) {
+        List<String[]> headers = new ArrayList<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            headers.add(new String[] {namesAndValues[i], namesAndValues[i + 1]});
+        }
+        headersByPath.put(path, List.copyOf(headers));
+    }
+
+    /** How many requests for this raw path (any query) were received. */
+    long requestsTo(String path) {
+        return requests().stream().filter(request -> request.path().equals(path)).count();
+    }
+
     /** From now on, answer no {@code /slow} request before {@code size} of them are in flight together. */
     void holdSlowRequestsUntil(int size) {
         crowd = new CountDownLatch(size);
@@ -108,8 +128,12 @@ final class UpstreamStub implements AutoCloseable {
             boolean broken = path.endsWith("/broken");
             byte[] body = (broken
                     ? "{\"status\":500,\"code\":\"INTERNAL_ERROR\",\"title\":\"from upstream\"}"
-                    : "{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+                    : "{\"path\":\"" + path + "\",\"answer\":" + answered.incrementAndGet() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", broken ? "application/problem+json" : "application/json");
+            for (String[] header : headersByPath.getOrDefault(path, List.of())) {
+                exchange.getResponseHeaders().add(header[0], header[1]);
+            }
             exchange.sendResponseHeaders(broken ? 500 : 200, body.length);
             exchange.getResponseBody().write(body);
         } catch (InterruptedException e) {

@@ -19,8 +19,10 @@ import reactor.core.publisher.Mono;
  * HTTPS, and for everything that is not an HTML page (the API: JSON, problem bodies) a content security
  * policy that allows nothing. HTML pages keep the policy their service gives them (the identity
  * service's sign-in page); the web module's pages, which come with none, get {@link #WEB_CONTENT_SECURITY_POLICY}:
- * scripts, styles, images and calls from the gateway's own origin only (no CDN, no inline script, no eval). Nothing under {@code /api/} may be stored by a cache: it is personal data or the
- * caller's own view.
+ * scripts, styles, images and calls from the gateway's own origin only (no CDN, no inline script, no eval).
+ * An answer under {@code /api/} that says nothing about caching gets {@code Cache-Control: no-store}: it is
+ * personal data or the caller's own view unless its service says otherwise, as the catalogue's public reads do
+ * ({@code public, max-age}, kept by the gateway's own cache too); a service's {@code Cache-Control} is left as it is.
  */
 @Component
 class SecurityHeaders implements WebFilter, Ordered {
@@ -57,7 +59,8 @@ class SecurityHeaders implements WebFilter, Ordered {
         } else if (headers.getFirst("Content-Security-Policy") == null) {
             headers.set("Content-Security-Policy", WEB_CONTENT_SECURITY_POLICY);
         }
-        if (request.getPath().pathWithinApplication().value().startsWith("/api/")) {
+        if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)
+                && request.getPath().pathWithinApplication().value().startsWith("/api/")) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }

@@ -28,18 +28,34 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void anApiResponseAllowsNothingAndIsNeverStored() {
+    void anApiResponseThatSaysNothingAboutCachingAllowsNothingAndIsNeverStored() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setCacheControl("max-age=3600");
 
-        SecurityHeaders.write(MockServerHttpRequest.get("/api/public/service-items").build(), headers);
+        SecurityHeaders.write(MockServerHttpRequest.get("/api/grid/residents/1").build(), headers);
 
         assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
         assertThat(headers.getCacheControl()).isEqualTo("no-store");
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+    }
+
+    @Test
+    void anApiResponseKeepsTheCachingItsServiceChose() {
+        HttpHeaders publicRead = new HttpHeaders();
+        publicRead.setContentType(MediaType.APPLICATION_JSON);
+        publicRead.setCacheControl("max-age=30, public");
+        HttpHeaders privateAnswer = new HttpHeaders();
+        privateAnswer.setContentType(MediaType.APPLICATION_JSON);
+        privateAnswer.setCacheControl("private, no-store");
+
+        SecurityHeaders.write(MockServerHttpRequest.get("/api/public/items").build(), publicRead);
+        SecurityHeaders.write(MockServerHttpRequest.get("/api/public/applications").build(), privateAnswer);
+
+        assertThat(publicRead.getCacheControl()).isEqualTo("max-age=30, public");
+        assertThat(privateAnswer.getCacheControl()).isEqualTo("private, no-store");
+        assertThat(publicRead.getFirst("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
     }
 
     @Test

@@ -22,7 +22,7 @@ class CatalogueCachingTest {
     void anItemIsServedWithAStrongEtagAndPublicCachingAndRevalidatesTo304() {
         String etag = http.get().uri("/api/public/items/{code}", "LSGA-CRJ-0002").exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=30, public")
                 .returnResult(String.class).getResponseHeaders().getETag();
         assertThat(etag).startsWith("\"").doesNotStartWith("W/").contains("LSGA-CRJ-0002");
 
@@ -39,7 +39,7 @@ class CatalogueCachingTest {
     void aCatalogueListIsServedWithAStrongEtagAndPublicCachingAndRevalidatesTo304() {
         String etag = http.get().uri("/api/public/items?global=true&q=LSGA-").exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=30, public")
                 .returnResult(String.class).getResponseHeaders().getETag();
         assertThat(etag).startsWith("\"").doesNotStartWith("W/");
 
