@@ -139,7 +139,7 @@ class Dispute {
                             VillageCheck villageCheck, DisputeCategory category, String description, Long amountAtStake,
                             List<Party> parties, OrganisationRef organisation, Instant now) {
         Dispute dispute = new Dispute();
-        dispute.id = UUID.randomUUID().toString();
+        dispute.id = DisputeIds.next();
         dispute.source = source;
         dispute.registeredBy = Objects.requireNonNull(registeredBy);
         dispute.countyCode = countyCode;
