@@ -54,11 +54,12 @@ class Disputes {
     private final PersonalDataReveals reveals;
     private final DisputeMetrics metrics;
     private final KpiCounters kpis;
+    private final PendingDeliveries pending;
     private final Clock clock;
 
     Disputes(MongoTemplate mongo, OrganisationDirectory organisations, MediatorDirectory mediators,
              Caseloads caseloads, GridDirectory grid, PersonalDataProtector protector, PersonalDataReveals reveals,
-             DisputeMetrics metrics, KpiCounters kpis, ObjectProvider<Clock> clock) {
+             DisputeMetrics metrics, KpiCounters kpis, PendingDeliveries pending, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.organisations = organisations;
         this.mediators = mediators;
@@ -68,6 +69,7 @@ class Disputes {
         this.reveals = reveals;
         this.metrics = metrics;
         this.kpis = kpis;
+        this.pending = pending;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -107,7 +109,7 @@ class Disputes {
                 command.description(), command.amountAtStake(), parties, organisation, now);
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
-        Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
+        Dispute saved = insert(dispute);
         metrics.opened(saved);
         return saved;
     }
@@ -140,7 +142,7 @@ class Disputes {
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
         try {
-            Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
+            Dispute saved = insert(dispute);
             metrics.opened(saved);
             return new Handoff(saved, true);
         } catch (DuplicateKeyException raced) {
@@ -478,9 +480,18 @@ class Disputes {
         return revealed;
     }
 
-    /** Saves a dispute loaded with the KPI share {@code before}, and counts the change. */
+    /** Inserts a new dispute, counts it, and tells the delivery queues when a hand-off of it is pending. */
+    private Dispute insert(Dispute dispute) {
+        Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
+        pending.wrote(saved);
+        return saved;
+    }
+
+    /** Saves a dispute loaded with the KPI share {@code before}, counts the change, tells the delivery queues. */
     private Dispute save(Dispute dispute, KpiShare before) {
-        return kpis.write(before, () -> mongo.save(dispute));
+        Dispute saved = kpis.write(before, () -> mongo.save(dispute));
+        pending.wrote(saved);
+        return saved;
     }
 
     // --- timers -----------------------------------------------------------------------------------------------
