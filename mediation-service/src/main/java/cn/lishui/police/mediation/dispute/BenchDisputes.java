@@ -34,14 +34,14 @@ import org.springframework.stereotype.Component;
 /**
  * Benchmark data only (bench/mediation): with {@code fengqiao.mediation.bench.disputes=N} (and the demo
  * organisations and mediators loaded), N more disputes, registered over the last two years, spread evenly over
- * the nine counties and then over each county's organisations (those with mediators, the benchmark's own
- * among them), in the categories'
- * usual shares. Each stands where a dispute of its age would: the last days' are new, accepted or with a
- * mediator; those of the last month in mediation, agreed, referred on or closed; older ones closed after a
- * session, an agreement and a follow-up visit, or withdrawn, declined or referred on, and a few still open
- * past their one-month limit. Each is walked through the real workflow ({@link SeedDisputes}), then inserted in
- * batches in the order of their ids and counted as they go ({@link KpiCounters#bulkLoad}). Written once per
- * data directory (skipped when bench disputes exist).
+ * the nine counties and then over each county's organisations (those with mediators, the benchmark's own among
+ * them), in the categories' usual shares. Each stands where a dispute of its age would: the last days' are new,
+ * accepted or with a mediator; those of the last month in mediation, agreed, referred on or closed; older ones
+ * closed after a session, an agreement and a follow-up visit, or withdrawn, declined or referred on, and a few
+ * still open past their one-month limit (escalated, as the overdue sweep would have done). Each is walked
+ * through the real workflow ({@link SeedDisputes}), then inserted in batches in the order of their ids and
+ * counted as they go ({@link KpiCounters#bulkLoad}). Written once per data directory (skipped when bench
+ * disputes exist).
  */
 @Component
 @Order(40)
@@ -138,7 +138,8 @@ class BenchDisputes implements ApplicationRunner {
         Instant concluded = registered.plus(Duration.ofDays(2 + random.nextInt(25)))
                 .plus(Duration.ofHours(random.nextInt(24)));
         SeedDisputes.Plan plan = plan(age, random.nextInt(100), concluded);
-        return WALK.walk(dispute, fitted(plan, registered, now), organisation, mediator);
+        return WALK.escalatedIfOverdue(WALK.walk(dispute, fitted(plan, registered, now), organisation, mediator),
+                organisation, now);
     }
 
     /** The stage of a dispute of this age ({@code roll}: 0–99). */

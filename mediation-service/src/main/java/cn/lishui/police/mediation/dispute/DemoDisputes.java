@@ -85,8 +85,9 @@ class DemoDisputes implements ApplicationRunner {
             }
             for (int i = 0; i < seed.disputes(); i++, index++) {
                 MediatorRef mediator = desk.get(i % desk.size());
-                disputes.add(seed.resolved() ? resolved(organisation, mediator, index, random, now)
-                        : anyState(organisation, mediator, index, random, now));
+                Dispute dispute = seed.resolved() ? resolved(organisation, mediator, index, random, now)
+                        : anyState(organisation, mediator, index, random, now);
+                disputes.add(WALK.escalatedIfOverdue(dispute, organisation, now));
             }
         }
         kpis.insertAll(disputes);

@@ -418,6 +418,17 @@ class Dispute {
         history.add(new Event(now, "judicial-confirmation", actor.subject(), status, status, appliedOn.toString()));
     }
 
+    /**
+     * Escalated to the organisation's head ({@code head}, null while none is appointed) once past the due date:
+     * what the overdue sweep records, in one conditional update, for a dispute it finds (generated data records
+     * it this way).
+     */
+    void escalate(String head, Instant now) {
+        escalatedAt = now;
+        escalatedTo = head;
+        history.add(new Event(now, "escalate", "system", status, status, head));
+    }
+
     // --- grid-service: village check and police liaison --------------------------------------------------------
 
     /** grid-service answered: a village (VERIFIED) or none (NOT_A_VILLAGE); a pending check is settled. */

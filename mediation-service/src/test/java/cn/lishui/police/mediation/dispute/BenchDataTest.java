@@ -69,6 +69,12 @@ class BenchDataTest {
             for (Document event : dispute.getList("history", Document.class)) {
                 assertThat(event.getDate("at")).isBeforeOrEqualTo(now);
             }
+            boolean open = List.of("REGISTERED", "ACCEPTED", "ASSIGNED", "IN_MEDIATION")
+                    .contains(dispute.getString("status"));
+            if (open && dispute.getDate("dueAt").before(now)) {
+                // escalated as the overdue sweep would have done: the sweep is left nothing to catch up with
+                assertThat(dispute.getDate("escalatedAt")).isNotNull().isAfterOrEqualTo(dispute.getDate("dueAt"));
+            }
             if ("CLOSED".equals(dispute.getString("status")) && dispute.get("agreement") != null) {
                 // mediated in a session, agreed, visited, closed
                 assertThat(dispute.getList("sessions", Document.class)).hasSize(1)
