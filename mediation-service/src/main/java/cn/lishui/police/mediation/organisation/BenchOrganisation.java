@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class BenchOrganisation implements ApplicationRunner {
 
     private final MongoTemplate mongo;
+    private final OrganisationDirectory directory;
 
-    BenchOrganisation(MongoTemplate mongo) {
+    BenchOrganisation(MongoTemplate mongo, OrganisationDirectory directory) {
         this.mongo = mongo;
+        this.directory = directory;
     }
 
     @Override
@@ -29,6 +31,7 @@ class BenchOrganisation implements ApplicationRunner {
         if (mongo.findById(o.id(), Organisation.class) == null) {
             mongo.insert(Organisation.register(o.id(), o.name(), o.kind(), o.countyCode(), o.townCode(),
                     o.villageCode(), o.brandName(), o.policeOfficeId(), null, null, "bench-data"));
+            directory.changed();
         }
     }
 }
