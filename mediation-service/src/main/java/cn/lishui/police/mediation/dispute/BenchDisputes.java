@@ -27,8 +27,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +77,7 @@ class BenchDisputes implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (mongo.exists(Query.query(Criteria.where("registeredBy").is(BY)), Dispute.class)) {
+        if (SeedDisputes.written(mongo, BY)) {
             return;
         }
         Map<String, List<Desk>> desksByCounty = new LinkedHashMap<>();

@@ -25,8 +25,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +67,7 @@ class DemoDisputes implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (mongo.exists(Query.query(Criteria.where("registeredBy").is(BY)), Dispute.class)) {
+        if (SeedDisputes.written(mongo, BY)) {
             return;
         }
         Random random = new Random(DemoSeed.SEED);
