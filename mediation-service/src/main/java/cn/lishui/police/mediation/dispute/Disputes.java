@@ -56,6 +56,11 @@ class Disputes {
     private final KpiCounters kpis;
     private final PendingDeliveries pending;
     private final Clock clock;
+    /** The KPI counters' changes and overdue count when a sweep last found nothing to escalate; null: not yet. */
+    private volatile SweepState lastEmptySweep;
+
+    private record SweepState(long changes, long overdue) {
+    }
 
     Disputes(MongoTemplate mongo, OrganisationDirectory organisations, MediatorDirectory mediators,
              Caseloads caseloads, GridDirectory grid, PersonalDataProtector protector, PersonalDataReveals reveals,
@@ -502,9 +507,19 @@ class Disputes {
      */
     int escalateOverdue() {
         Instant now = now();
+        long changes = kpis.changes();
+        long overdueNow = kpis.overdue(now);
+        SweepState quiet = lastEmptySweep;
+        if (quiet != null && quiet.changes() == changes && quiet.overdue() == overdueNow) {
+            // no dispute written and no due date passed since a sweep found nothing to escalate: the open disputes
+            // past their due date are the same ones, all escalated (on the embedded store the query reads every
+            // dispute, holding the collection while single reads wait)
+            return 0;
+        }
         Query candidates = Query.query(Criteria.where("status").in(DisputeStatus.OPEN).and("dueAt").lt(now)
                 .and("escalatedAt").is(null)).limit(500);
         int escalated = 0;
+        boolean found = false;
         for (Dispute overdue : mongo.find(candidates, Dispute.class)) {
             String head = organisations.find(overdue.organisationId()).map(OrganisationRef::headId).orElse(null);
             Query notYet = Query.query(Criteria.where("_id").is(overdue.id()).and("escalatedAt").is(null)
@@ -517,7 +532,9 @@ class Disputes {
                 metrics.escalated(overdue);
                 escalated++;
             }
+            found = true;
         }
+        lastEmptySweep = found ? null : new SweepState(changes, overdueNow);
         return escalated;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -78,6 +79,8 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
     private Map<String, Tally> cells = new HashMap<>();
     private Map<String, Long> caseloads = new HashMap<>();
     private volatile boolean suspect;
+    /** Bumped whenever the counters change (a write counted, a bulk load, a rebuild). */
+    private final AtomicLong changes = new AtomicLong();
 
     KpiCounters(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -190,6 +193,7 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
             cellDeltas.forEach((key, delta) -> cells.computeIfAbsent(key, k -> delta.emptyCopy()).plus(delta));
             deskDeltas.forEach((mediator, delta) -> caseloads.merge(mediator, delta, Long::sum));
         }
+        changes.incrementAndGet();
     }
 
     // --- reads ----------------------------------------------------------------------------------------------------
@@ -214,6 +218,11 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
             }
         }
         return matching;
+    }
+
+    /** How many times the counters changed so far: equal twice, no dispute write was counted in between. */
+    long changes() {
+        return changes.get();
     }
 
     /** Open disputes past their due date. */
@@ -310,6 +319,7 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
                 loads = new HashMap<>(caseloads);
             }
             replaceStored(counted, loads);
+            changes.incrementAndGet();
             log.info("KPI counters of a bulk load written: {} cells in {} ms", counted.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
@@ -326,6 +336,7 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
             cells = recount.cells;
             caseloads = recount.caseloads;
         }
+        changes.incrementAndGet();
         suspect = false;
         log.info("KPI counters rebuilt from {} disputes ({} cells) in {} ms", recount.disputes,
                 recount.cells.size(), (System.nanoTime() - started) / 1_000_000);
