@@ -151,22 +151,26 @@ class Suite:
 # ---------------------------------------------------------------- requests
 
 def latencies(service, path, bearer, warmup, requests):
-    """Sequential GETs on one keep-alive connection; milliseconds of the timed ones, and the last body."""
+    """Sequential GETs on one keep-alive connection: milliseconds of the timed ones (failures included), the last
+    body, and the failures (status and when)."""
     connection = http.client.HTTPConnection("127.0.0.1", PORTS[service], timeout=60)
     headers = {"Authorization": f"Bearer {bearer}", "Accept": "application/json"}
-    times, body = [], b""
+    times, body, failures = [], b"", []
     for i in range(warmup + requests):
         began = time.perf_counter()
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
-        body = response.read()
+        answer = response.read()
         elapsed = (time.perf_counter() - began) * 1000
         if response.status != 200:
-            raise SystemExit(f"GET {path} on {service}: {response.status} {body[:300]!r}")
+            failures.append(f"{response.status} after {elapsed:.0f} ms at {time.strftime('%H:%M:%S')}")
+            say(f"GET {path} on {service}: {failures[-1]}")
+        else:
+            body = answer
         if i >= warmup:
             times.append(elapsed)
     connection.close()
-    return times, body
+    return times, body, failures
 
 
 def percentile(values, p):
@@ -385,10 +389,11 @@ def main():
             for service in ("mediation-service", "gateway"):
                 latencies(service, path, commander, args.warmup, 0)
                 cpu_before = harness.rss_and_cpu(pid)[1]
-                times, body = latencies(service, path, commander, 0, args.requests)
+                times, body, failures = latencies(service, path, commander, 0, args.requests)
                 cpu = (harness.rss_and_cpu(pid)[1] - cpu_before) * 1000 / args.requests
                 rows.append((name, "direct" if service == "mediation-service" else "gateway",
-                             statistics.median(times), percentile(times, 99), max(times), len(body), cpu))
+                             statistics.median(times), percentile(times, 99), max(times), len(body), cpu,
+                             "; ".join(failures) or "0"))
                 say(f"{name:40s} {rows[-1][1]:8s} median {rows[-1][2]:7.1f} ms  p99 {rows[-1][3]:7.1f} ms  "
                     f"service CPU {cpu:5.1f} ms/request; load {os.getloadavg()[0]:.1f}")
 
@@ -438,10 +443,10 @@ def main():
         print()
         print(f"Sequential: {args.requests} timed after {args.warmup} untimed, one keep-alive connection, demo-commander.")
         print()
-        print("| request | path | median ms | p99 ms | max ms | mediation-service CPU ms/request | body bytes |")
-        print("|---|---|---|---|---|---|---|")
-        for name, path, median, p99, top, size, cpu in rows:
-            print(f"| {name} | {path} | {median:.1f} | {p99:.1f} | {top:.1f} | {cpu:.1f} | {size} |")
+        print("| request | path | median ms | p99 ms | max ms | mediation-service CPU ms/request | body bytes | failed |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, path, median, p99, top, size, cpu, failed in rows:
+            print(f"| {name} | {path} | {median:.1f} | {p99:.1f} | {top:.1f} | {cpu:.1f} | {size} | {failed} |")
         print()
         print(f"wrk -t2 -d{args.wrk_seconds}s through the gateway:")
         print()
