@@ -40,6 +40,11 @@ public final class DemoSeed {
                                int disputes, List<String> dialects, boolean resolved) {
     }
 
+    /** The benchmark's organisation (bench/mediation, {@code fengqiao.mediation.bench.mediators}). */
+    public static final String BENCH_ORGANISATION = "org-331122-bench";
+    private static final List<String> BENCH_DIALECTS = List.of("缙云话", "永康话", "青田话", "温州话", "丽水话", "畲话",
+            "客家话", "江西话", "贵州话", "闽南话");
+
     private static final Map<String, String> COUNTIES = Map.of("331102", "莲都区", "331121", "青田县",
             "331123", "遂昌县", "331124", "松阳县", "331125", "云和县", "331126", "庆元县", "331127", "景宁畲族自治县",
             "331181", "龙泉市");
@@ -107,6 +112,20 @@ public final class DemoSeed {
             }
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The benchmark's organisation: a 壶镇 centre with {@code mediators} mediators who speak, besides 普通话, the
+     * dialects of the area and of the migrant workers, so that matching a dispute's parties ranks them apart.
+     */
+    public static Organisation benchOrganisation(int mediators) {
+        return new Organisation(BENCH_ORGANISATION, "壶镇矛盾纠纷调处化解基准中心", OrganisationKind.GOVERNANCE_CENTRE,
+                JINYUN, HUZHEN_TOWN, null, BRAND, "po-331122101-01", mediators, 0, BENCH_DIALECTS, false);
+    }
+
+    /** The local dialect of a county (缙云话 in 缙云). */
+    public static String dialectOf(String countyCode) {
+        return JINYUN.equals(countyCode) ? "缙云话" : DIALECTS.getOrDefault(countyCode, "普通话");
     }
 
     /** The categories Huzhen's disputes fall into, in their rough shares (neighbour and family first). */

@@ -3,13 +3,12 @@ package cn.lishui.police.mediation.dispute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 
 import cn.lishui.police.mediation.demo.DemoSeed;
 import cn.lishui.police.mediation.mediator.MediatorDirectory;
@@ -28,16 +27,19 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Benchmark data only ({@code bench/mediation/kpi.sh}): with {@code fengqiao.mediation.bench.disputes=N} (and
- * the demo organisations and mediators loaded), writes N more disputes over the demo organisations, registered
- * over the last two years, in every state, each through the real workflow methods, in batches; the KPI
- * counters are rebuilt from a recount at the end ({@link KpiCounters#bulkLoad}). Written once per data
- * directory (skipped when bench disputes exist).
+ * Benchmark data only (bench/mediation): with {@code fengqiao.mediation.bench.disputes=N} (and the demo
+ * organisations and mediators loaded), N more disputes, registered over the last two years, spread evenly over
+ * the nine counties and then over each county's organisations (those with mediators, the benchmark's own among
+ * them), in the categories' usual shares. Each stands where a dispute of its age would: the last days' are new,
+ * accepted or with a mediator; those of the last month in mediation, agreed, referred on or closed; older ones
+ * closed after a session, an agreement and a follow-up visit, or withdrawn, declined or referred on, and a few
+ * still open past their one-month limit (escalated, as the overdue sweep would have done). Each is walked
+ * through the real workflow ({@link SeedDisputes}), then inserted in batches in the order of their ids and
+ * counted as they go ({@link KpiCounters#bulkLoad}). Written once per data directory (skipped when bench
+ * disputes exist).
  */
 @Component
 @Order(40)
@@ -46,8 +48,8 @@ class BenchDisputes implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BenchDisputes.class);
     static final String BY = "bench-data";
-    private static final int BATCH = 2_000;
-    private static final DisputeActor HEAD = new DisputeActor(BY, Set.of("COMMANDER"), true);
+    private static final int BATCH = 1_000;
+    private static final SeedDisputes WALK = new SeedDisputes(BY);
 
     private final MongoTemplate mongo;
     private final KpiCounters kpis;
@@ -69,40 +71,47 @@ class BenchDisputes implements ApplicationRunner {
         this.count = count;
     }
 
+    /** An organisation and its mediators (in id order, so a seed gives the same data). */
+    private record Desk(OrganisationRef organisation, List<MediatorRef> mediators) {
+    }
+
     @Override
     public void run(ApplicationArguments args) {
-        if (mongo.exists(Query.query(Criteria.where("registeredBy").is(BY)), Dispute.class)) {
+        if (SeedDisputes.written(mongo, BY)) {
             return;
         }
-        List<OrganisationRef> desks = new ArrayList<>();
-        List<List<MediatorRef>> mediatorsOf = new ArrayList<>();
-        for (DemoSeed.Organisation seed : DemoSeed.organisations()) {
+        Map<String, List<Desk>> desksByCounty = new LinkedHashMap<>();
+        List<DemoSeed.Organisation> seeds = new ArrayList<>(DemoSeed.organisations());
+        seeds.add(DemoSeed.benchOrganisation(0));  // with its mediators when fengqiao.mediation.bench.mediators is set
+        for (DemoSeed.Organisation seed : seeds) {
             OrganisationRef organisation = organisations.find(seed.id()).orElse(null);
             List<MediatorRef> desk = mediators.activeOf(seed.id()).stream()
                     .sorted(Comparator.comparing(MediatorRef::id)).toList();
             if (organisation != null && !desk.isEmpty()) {
-                desks.add(organisation);
-                mediatorsOf.add(desk);
+                desksByCounty.computeIfAbsent(organisation.countyCode(), c -> new ArrayList<>())
+                        .add(new Desk(organisation, desk));
             }
         }
-        if (desks.isEmpty()) {
+        if (desksByCounty.isEmpty()) {
             log.warn("Bench disputes: no demo organisations with mediators (fengqiao.demo-data.enabled=true?)");
             return;
         }
+        List<List<Desk>> counties = List.copyOf(desksByCounty.values());
         long started = System.nanoTime();
         Random random = new Random(DemoSeed.SEED + 1);
         Instant now = clock.instant();
         // two sealed values shared by every bench party: sealing 200,000 names would dominate the seeding
         ProtectedValue name = protector.protect(PersonalDataKind.NAME, "测试当事人");
         ProtectedValue phone = protector.protect(PersonalDataKind.PHONE, "13800000000");
-        kpis.bulkLoad(() -> {
+        kpis.bulkLoad(insert -> {
             List<Dispute> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < count; i++) {
-                int o = random.nextInt(desks.size());
-                List<MediatorRef> desk = mediatorsOf.get(o);
-                batch.add(dispute(desks.get(o), desk.get(random.nextInt(desk.size())), i, random, now, name, phone));
+                List<Desk> county = counties.get(random.nextInt(counties.size()));
+                Desk desk = county.get(random.nextInt(county.size()));
+                MediatorRef mediator = desk.mediators().get(random.nextInt(desk.mediators().size()));
+                batch.add(dispute(desk.organisation(), mediator, i, random, now, name, phone));
                 if (batch.size() == BATCH || i == count - 1) {
-                    mongo.insertAll(batch);
+                    insert.accept(batch);
                     batch = new ArrayList<>(BATCH);
                     if ((i + 1) % 20_000 == 0) {
                         log.info("Bench disputes: {} of {} written", i + 1, count);
@@ -115,60 +124,79 @@ class BenchDisputes implements ApplicationRunner {
 
     private Dispute dispute(OrganisationRef organisation, MediatorRef mediator, int index, Random random,
                             Instant now, ProtectedValue name, ProtectedValue phone) {
-        Instant registered = now.minus(Duration.ofMinutes(random.nextInt(730 * 24 * 60)));
+        Duration age = Duration.ofMinutes(random.nextInt(730 * 24 * 60));
+        Instant registered = now.minus(age);
+        String dialect = random.nextInt(3) == 0 ? DemoSeed.dialectOf(organisation.countyCode()) : null;
         List<Party> parties = List.of(
-                new Party(UUID.randomUUID().toString(), name, phone, Party.PartyRole.APPLICANT,
-                        random.nextInt(4) == 0 ? "缙云话" : null, null),
-                new Party(UUID.randomUUID().toString(), name, phone, Party.PartyRole.RESPONDENT, null, null));
-        Dispute dispute = Dispute.register(DisputeSource.GRID_OFFICER, BY, organisation.countyCode(), null,
-                VillageCheck.notGiven(), DemoSeed.category(index), "基准测试纠纷", (long) random.nextInt(50) * 10_000,
-                parties, organisation, registered);
-        DisputeActor desk = new DisputeActor(mediator.subject(), Set.of("MEDIATOR"), false);
-        int state = random.nextInt(20);
-        if (state == 0) {
-            return dispute;
-        }
-        if (state == 1) {
-            dispute.withdraw(HEAD, "双方已自行和解", registered.plus(Duration.ofHours(5)));
-            return dispute;
-        }
-        if (state == 2) {
-            dispute.decline(HEAD, "已起诉至法院", registered.plus(Duration.ofHours(5)));
-            return dispute;
-        }
-        dispute.accept(HEAD, organisation, registered.plus(Duration.ofHours(2)));
-        if (state == 3) {
-            return dispute;
-        }
-        dispute.assign(HEAD, mediator, 0, registered.plus(Duration.ofHours(4)));
-        if (state == 4) {
-            return dispute;
-        }
-        dispute.start(desk, registered.plus(Duration.ofDays(1)));
-        if (state == 5) {
-            return dispute;
-        }
-        Instant concluded = registered.plus(Duration.ofDays(2 + random.nextInt(25)));
-        if (state <= 7) {
-            dispute.fail(desk, DisputeCommands.Referral.LITIGATION, "一方坚持诉讼", concluded);
-            if (state == 7) {
-                dispute.close(HEAD, concluded.plus(Duration.ofDays(1)));
-            }
-            return dispute;
-        }
-        dispute.agree(desk, agreement(dispute, concluded), concluded);
-        if (state == 8) {
-            return dispute;
-        }
-        Instant visited = concluded.plus(Duration.ofDays(Dispute.FOLLOW_UP_AFTER_DAYS));
-        dispute.followUp(desk, DisputeCommands.FollowUpResult.PERFORMED, "回访：已履行", false, visited);
-        dispute.close(desk, visited.plus(Duration.ofHours(2)));
-        return dispute;
+                new Party("p1-" + index, name, phone, Party.PartyRole.APPLICANT, dialect, null),
+                new Party("p2-" + index, name, phone, Party.PartyRole.RESPONDENT, null, null));
+        Dispute dispute = Dispute.register(index % 3 == 0 ? DisputeSource.INCIDENT_HANDOFF : DisputeSource.GRID_OFFICER,
+                BY, organisation.countyCode(), null, VillageCheck.notGiven(), DemoSeed.category(random.nextInt(13)),
+                "基准测试纠纷", (long) random.nextInt(50) * 10_000, parties, organisation, registered);
+        Instant concluded = registered.plus(Duration.ofDays(2 + random.nextInt(25)))
+                .plus(Duration.ofHours(random.nextInt(24)));
+        SeedDisputes.Plan plan = plan(age, random.nextInt(100), concluded);
+        return WALK.escalatedIfOverdue(WALK.walk(dispute, fitted(plan, registered, now), organisation, mediator),
+                organisation, now);
     }
 
-    private static DisputeCommands.AgreementDraft agreement(Dispute dispute, Instant on) {
-        return new DisputeCommands.AgreementDraft("双方达成一致。", "双方各负其责。", "一方赔偿另一方损失。",
-                "转账一次付清", "调解室", LocalDate.ofInstant(on, Dispute.LOCAL).plusDays(10),
-                dispute.parties().stream().map(Party::partyId).toList(), true, true);
+    /** The stage of a dispute of this age ({@code roll}: 0–99). */
+    private static SeedDisputes.Plan plan(Duration age, int roll, Instant concluded) {
+        if (age.toDays() < 3) {
+            return SeedDisputes.Plan.of(roll < 40 ? SeedDisputes.Stage.REGISTERED : roll < 60
+                    ? SeedDisputes.Stage.ACCEPTED : roll < 90 ? SeedDisputes.Stage.ASSIGNED : SeedDisputes.Stage.WITHDRAWN);
+        }
+        if (age.toDays() < 35) {
+            return roll < 5 ? SeedDisputes.Plan.of(SeedDisputes.Stage.ACCEPTED)
+                    : roll < 15 ? SeedDisputes.Plan.of(SeedDisputes.Stage.ASSIGNED)
+                    : roll < 45 ? SeedDisputes.Plan.of(SeedDisputes.Stage.IN_MEDIATION)
+                    : roll < 75 ? SeedDisputes.Plan.agreed(SeedDisputes.Stage.AGREED, concluded, null)
+                    : roll < 80 ? failed(SeedDisputes.Stage.FAILED, concluded, roll)
+                    : roll < 85 ? SeedDisputes.Plan.of(SeedDisputes.Stage.WITHDRAWN)
+                    : roll < 90 ? SeedDisputes.Plan.of(SeedDisputes.Stage.DECLINED)
+                    : SeedDisputes.Plan.agreed(SeedDisputes.Stage.CLOSED, concluded,
+                    DisputeCommands.FollowUpResult.PERFORMED);
+        }
+        return roll < 73 ? SeedDisputes.Plan.agreed(SeedDisputes.Stage.CLOSED, concluded, roll < 66
+                ? DisputeCommands.FollowUpResult.PERFORMED : DisputeCommands.FollowUpResult.PARTLY)
+                : roll < 86 ? failed(SeedDisputes.Stage.FAILED_CLOSED, concluded, roll)
+                : roll < 92 ? SeedDisputes.Plan.of(SeedDisputes.Stage.WITHDRAWN)
+                : roll < 97 ? SeedDisputes.Plan.of(SeedDisputes.Stage.DECLINED)
+                // the follow-up visit not made yet, the referral not closed, and one in a hundred still in
+                // mediation past the one-month limit (overdue)
+                : roll < 98 ? SeedDisputes.Plan.agreed(SeedDisputes.Stage.AGREED, concluded, null)
+                : roll < 99 ? failed(SeedDisputes.Stage.FAILED, concluded, roll)
+                : SeedDisputes.Plan.of(SeedDisputes.Stage.IN_MEDIATION);
+    }
+
+    private static SeedDisputes.Plan failed(SeedDisputes.Stage stage, Instant concluded, int roll) {
+        return roll % 2 == 0
+                ? SeedDisputes.Plan.failed(stage, concluded, DisputeCommands.Referral.LITIGATION, "一方坚持诉讼")
+                : SeedDisputes.Plan.failed(stage, concluded, DisputeCommands.Referral.ARBITRATION, "引导申请劳动仲裁");
+    }
+
+    /** The plan cut back to what could have happened by now (no step after {@code now}). */
+    private static SeedDisputes.Plan fitted(SeedDisputes.Plan plan, Instant registered, Instant now) {
+        SeedDisputes.Stage stage = plan.stage();
+        if (stage.mediated() && (plan.concluded().isAfter(now)
+                || stage == SeedDisputes.Stage.FAILED_CLOSED && plan.concluded().plus(Duration.ofDays(1)).isAfter(now)
+                || stage == SeedDisputes.Stage.CLOSED && plan.concluded()
+                .plus(Duration.ofDays(Dispute.FOLLOW_UP_AFTER_DAYS + 1)).isAfter(now))) {
+            stage = plan.concluded().isAfter(now) ? SeedDisputes.Stage.IN_MEDIATION
+                    : stage == SeedDisputes.Stage.CLOSED ? SeedDisputes.Stage.AGREED : SeedDisputes.Stage.FAILED;
+        }
+        Duration age = Duration.between(registered, now);
+        if (stage == SeedDisputes.Stage.IN_MEDIATION && age.toHours() < 26) {
+            stage = SeedDisputes.Stage.ASSIGNED;
+        }
+        if ((stage == SeedDisputes.Stage.ASSIGNED || stage == SeedDisputes.Stage.WITHDRAWN
+                || stage == SeedDisputes.Stage.DECLINED) && age.toHours() < 5) {
+            stage = SeedDisputes.Stage.REGISTERED;
+        }
+        if (stage == SeedDisputes.Stage.ACCEPTED && age.toHours() < 2) {
+            stage = SeedDisputes.Stage.REGISTERED;
+        }
+        return new SeedDisputes.Plan(stage, plan.concluded(), plan.referral(), plan.referralReason(),
+                plan.followUp());
     }
 }

@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import cn.lishui.police.mediation.demo.DemoSeed;
@@ -27,8 +25,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +39,7 @@ class DemoDisputes implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDisputes.class);
     private static final String BY = "demo-data";
-    private static final DisputeActor HEAD = new DisputeActor(BY, Set.of("COMMANDER"), true);
+    private static final SeedDisputes WALK = new SeedDisputes(BY);
     private static final String[] FAMILY = {"应", "胡", "李", "王", "陈", "朱", "吕", "周", "杜", "赵", "丁", "施", "樊",
             "蓝", "雷", "叶", "潘", "徐"};
     private static final String[] GIVEN = {"伟", "芳", "军", "敏", "强", "静", "勇", "丽", "洋", "艳", "杰", "娟",
@@ -71,7 +67,7 @@ class DemoDisputes implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (mongo.exists(Query.query(Criteria.where("registeredBy").is(BY)), Dispute.class)) {
+        if (SeedDisputes.written(mongo, BY)) {
             return;
         }
         Random random = new Random(DemoSeed.SEED);
@@ -87,8 +83,9 @@ class DemoDisputes implements ApplicationRunner {
             }
             for (int i = 0; i < seed.disputes(); i++, index++) {
                 MediatorRef mediator = desk.get(i % desk.size());
-                disputes.add(seed.resolved() ? resolved(organisation, mediator, index, random, now)
-                        : anyState(organisation, mediator, index, random, now));
+                Dispute dispute = seed.resolved() ? resolved(organisation, mediator, index, random, now)
+                        : anyState(organisation, mediator, index, random, now);
+                disputes.add(WALK.escalatedIfOverdue(dispute, organisation, now));
             }
         }
         kpis.insertAll(disputes);
@@ -101,22 +98,13 @@ class DemoDisputes implements ApplicationRunner {
         Instant registered = now.minus(Duration.ofDays(45 + random.nextInt(280)))
                 .minus(Duration.ofMinutes(random.nextInt(600)));
         Dispute dispute = registered(organisation, index, random, registered);
-        DisputeActor desk = new DisputeActor(mediator.subject(), Set.of("MEDIATOR"), false);
-        dispute.accept(HEAD, organisation, registered.plus(Duration.ofHours(2)));
-        dispute.assign(HEAD, mediator, 0, registered.plus(Duration.ofHours(3)));
-        dispute.start(desk, registered.plus(Duration.ofDays(1)));
         Instant concluded = registered.plus(Duration.ofDays(2 + random.nextInt(18)));
-        if (index % 25 == 7) {
-            dispute.fail(desk, DisputeCommands.Referral.LITIGATION, "一方坚持诉讼，已引导至法院", concluded);
-            dispute.close(HEAD, concluded.plus(Duration.ofDays(1)));
-            return dispute;
-        }
-        dispute.agree(desk, agreement(dispute, concluded), concluded);
-        Instant visited = concluded.plus(Duration.ofDays(Dispute.FOLLOW_UP_AFTER_DAYS));
-        dispute.followUp(desk, random.nextInt(10) == 0 ? DisputeCommands.FollowUpResult.PARTLY
-                : DisputeCommands.FollowUpResult.PERFORMED, "回访：双方已按协议履行", false, visited);
-        dispute.close(desk, visited.plus(Duration.ofHours(1)));
-        return dispute;
+        SeedDisputes.Plan plan = index % 25 == 7
+                ? SeedDisputes.Plan.failed(SeedDisputes.Stage.FAILED_CLOSED, concluded,
+                DisputeCommands.Referral.LITIGATION, "一方坚持诉讼，已引导至法院")
+                : SeedDisputes.Plan.agreed(SeedDisputes.Stage.CLOSED, concluded, random.nextInt(10) == 0
+                ? DisputeCommands.FollowUpResult.PARTLY : DisputeCommands.FollowUpResult.PERFORMED);
+        return WALK.walk(dispute, plan, organisation, mediator);
     }
 
     /** Elsewhere: new, accepted, with a mediator, agreed, referred on, closed, withdrawn; some overdue. */
@@ -127,40 +115,19 @@ class DemoDisputes implements ApplicationRunner {
         Instant registered = now.minus(Duration.ofDays(overdue ? 35 + random.nextInt(20)
                 : state < 5 ? 1 + random.nextInt(20) : 40 + random.nextInt(200)));
         Dispute dispute = registered(organisation, index, random, registered);
-        DisputeActor desk = new DisputeActor(mediator.subject(), Set.of("MEDIATOR"), false);
-        if (state == 0) {
-            return dispute;
-        }
-        if (state == 1 && !overdue) {
-            dispute.withdraw(new DisputeActor(BY, Set.of("COMMANDER"), true), "双方已自行和解",
-                    registered.plus(Duration.ofHours(5)));
-            return dispute;
-        }
-        dispute.accept(HEAD, organisation, registered.plus(Duration.ofHours(2)));
-        if (state == 1) {
-            return dispute;
-        }
-        dispute.assign(HEAD, mediator, 0, registered.plus(Duration.ofHours(4)));
-        if (state == 2) {
-            return dispute;
-        }
-        dispute.start(desk, registered.plus(Duration.ofDays(1)));
-        if (state <= 4) {
-            return dispute;
-        }
-        Instant concluded = registered.plus(Duration.ofDays(3 + random.nextInt(20)));
-        if (state == 5) {
-            dispute.fail(desk, DisputeCommands.Referral.ARBITRATION, "劳动报酬争议，引导申请劳动仲裁", concluded);
-            return dispute;
-        }
-        dispute.agree(desk, agreement(dispute, concluded), concluded);
-        if (state == 6) {
-            return dispute;
-        }
-        Instant visited = concluded.plus(Duration.ofDays(Dispute.FOLLOW_UP_AFTER_DAYS));
-        dispute.followUp(desk, DisputeCommands.FollowUpResult.PERFORMED, "回访：已履行", false, visited);
-        dispute.close(desk, visited.plus(Duration.ofHours(2)));
-        return dispute;
+        Instant concluded = state < 5 ? null : registered.plus(Duration.ofDays(3 + random.nextInt(20)));
+        SeedDisputes.Plan plan = switch (state) {
+            case 0 -> SeedDisputes.Plan.of(SeedDisputes.Stage.REGISTERED);
+            case 1 -> SeedDisputes.Plan.of(overdue ? SeedDisputes.Stage.ACCEPTED : SeedDisputes.Stage.WITHDRAWN);
+            case 2 -> SeedDisputes.Plan.of(SeedDisputes.Stage.ASSIGNED);
+            case 3, 4 -> SeedDisputes.Plan.of(SeedDisputes.Stage.IN_MEDIATION);
+            case 5 -> SeedDisputes.Plan.failed(SeedDisputes.Stage.FAILED, concluded,
+                    DisputeCommands.Referral.ARBITRATION, "劳动报酬争议，引导申请劳动仲裁");
+            case 6 -> SeedDisputes.Plan.agreed(SeedDisputes.Stage.AGREED, concluded, null);
+            default -> SeedDisputes.Plan.agreed(SeedDisputes.Stage.CLOSED, concluded,
+                    DisputeCommands.FollowUpResult.PERFORMED);
+        };
+        return WALK.walk(dispute, plan, organisation, mediator);
     }
 
     private Dispute registered(OrganisationRef organisation, int index, Random random, Instant at) {
@@ -180,12 +147,5 @@ class DemoDisputes implements ApplicationRunner {
         return new Party(UUID.nameUUIDFromBytes((name + phone).getBytes(StandardCharsets.UTF_8)).toString(),
                 protector.protect(PersonalDataKind.NAME, name), protector.protect(PersonalDataKind.PHONE, phone),
                 role, random.nextInt(4) == 0 ? "缙云话" : null, null);
-    }
-
-    private static DisputeCommands.AgreementDraft agreement(Dispute dispute, Instant on) {
-        return new DisputeCommands.AgreementDraft("双方就" + dispute.description() + "达成一致。", "双方各负其责。",
-                "一方于约定期限内赔偿另一方损失，双方不再就此事争执。", "现金或转账一次付清", "调解室",
-                LocalDate.ofInstant(on, Dispute.LOCAL).plusDays(10),
-                dispute.parties().stream().map(Party::partyId).toList(), true, true);
     }
 }

@@ -139,7 +139,7 @@ class Dispute {
                             VillageCheck villageCheck, DisputeCategory category, String description, Long amountAtStake,
                             List<Party> parties, OrganisationRef organisation, Instant now) {
         Dispute dispute = new Dispute();
-        dispute.id = UUID.randomUUID().toString();
+        dispute.id = DisputeIds.next();
         dispute.source = source;
         dispute.registeredBy = Objects.requireNonNull(registeredBy);
         dispute.countyCode = countyCode;
@@ -416,6 +416,17 @@ class Dispute {
         }
         agreement = agreement.withJudicialConfirmationApplied(appliedOn);
         history.add(new Event(now, "judicial-confirmation", actor.subject(), status, status, appliedOn.toString()));
+    }
+
+    /**
+     * Escalated to the organisation's head ({@code head}, null while none is appointed) once past the due date:
+     * what the overdue sweep records, in one conditional update, for a dispute it finds (generated data records
+     * it this way).
+     */
+    void escalate(String head, Instant now) {
+        escalatedAt = now;
+        escalatedTo = head;
+        history.add(new Event(now, "escalate", "system", status, status, head));
     }
 
     // --- grid-service: village check and police liaison --------------------------------------------------------

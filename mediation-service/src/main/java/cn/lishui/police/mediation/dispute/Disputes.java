@@ -54,11 +54,17 @@ class Disputes {
     private final PersonalDataReveals reveals;
     private final DisputeMetrics metrics;
     private final KpiCounters kpis;
+    private final PendingDeliveries pending;
     private final Clock clock;
+    /** The KPI counters' changes and overdue count when a sweep last found nothing to escalate; null: not yet. */
+    private volatile SweepState lastEmptySweep;
+
+    private record SweepState(long changes, long overdue) {
+    }
 
     Disputes(MongoTemplate mongo, OrganisationDirectory organisations, MediatorDirectory mediators,
              Caseloads caseloads, GridDirectory grid, PersonalDataProtector protector, PersonalDataReveals reveals,
-             DisputeMetrics metrics, KpiCounters kpis, ObjectProvider<Clock> clock) {
+             DisputeMetrics metrics, KpiCounters kpis, PendingDeliveries pending, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.organisations = organisations;
         this.mediators = mediators;
@@ -68,6 +74,7 @@ class Disputes {
         this.reveals = reveals;
         this.metrics = metrics;
         this.kpis = kpis;
+        this.pending = pending;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -107,7 +114,7 @@ class Disputes {
                 command.description(), command.amountAtStake(), parties, organisation, now);
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
-        Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
+        Dispute saved = insert(dispute);
         metrics.opened(saved);
         return saved;
     }
@@ -140,7 +147,7 @@ class Disputes {
         applyVillageLookup(dispute, lookup, now);
         attachLiaison(dispute, now);
         try {
-            Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
+            Dispute saved = insert(dispute);
             metrics.opened(saved);
             return new Handoff(saved, true);
         } catch (DuplicateKeyException raced) {
@@ -478,9 +485,18 @@ class Disputes {
         return revealed;
     }
 
-    /** Saves a dispute loaded with the KPI share {@code before}, and counts the change. */
+    /** Inserts a new dispute, counts it, and tells the delivery queues when a hand-off of it is pending. */
+    private Dispute insert(Dispute dispute) {
+        Dispute saved = kpis.write(null, () -> mongo.insert(dispute));
+        pending.wrote(saved);
+        return saved;
+    }
+
+    /** Saves a dispute loaded with the KPI share {@code before}, counts the change, tells the delivery queues. */
     private Dispute save(Dispute dispute, KpiShare before) {
-        return kpis.write(before, () -> mongo.save(dispute));
+        Dispute saved = kpis.write(before, () -> mongo.save(dispute));
+        pending.wrote(saved);
+        return saved;
     }
 
     // --- timers -----------------------------------------------------------------------------------------------
@@ -491,9 +507,19 @@ class Disputes {
      */
     int escalateOverdue() {
         Instant now = now();
+        long changes = kpis.changes();
+        long overdueNow = kpis.overdue(now);
+        SweepState quiet = lastEmptySweep;
+        if (quiet != null && quiet.changes() == changes && quiet.overdue() == overdueNow) {
+            // no dispute written and no due date passed since a sweep found nothing to escalate: the open disputes
+            // past their due date are the same ones, all escalated (on the embedded store the query reads every
+            // dispute, holding the collection while single reads wait)
+            return 0;
+        }
         Query candidates = Query.query(Criteria.where("status").in(DisputeStatus.OPEN).and("dueAt").lt(now)
                 .and("escalatedAt").is(null)).limit(500);
         int escalated = 0;
+        boolean found = false;
         for (Dispute overdue : mongo.find(candidates, Dispute.class)) {
             String head = organisations.find(overdue.organisationId()).map(OrganisationRef::headId).orElse(null);
             Query notYet = Query.query(Criteria.where("_id").is(overdue.id()).and("escalatedAt").is(null)
@@ -506,7 +532,9 @@ class Disputes {
                 metrics.escalated(overdue);
                 escalated++;
             }
+            found = true;
         }
+        lastEmptySweep = found ? null : new SweepState(changes, overdueNow);
         return escalated;
     }
 }

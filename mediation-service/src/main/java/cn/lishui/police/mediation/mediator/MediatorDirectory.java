@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Service;
 /**
  * Mediators as the dispute feature needs them: by id, and the active ones of an organisation or a county for
  * matching. Answered from an in-memory snapshot of the register (a thousand mediators are a few hundred KB),
- * taken again on the first read after this service changed a mediator ({@link #changed()}) and at least every
- * {@value #MAX_AGE_SECONDS} s (writes by another instance of the service). Reading a thousand mediators from
- * the embedded store for each suggestion request would cost more than ranking them.
+ * taken again on the first read after this service changed a mediator ({@link #changed()}), and in the
+ * background once it is {@value #MAX_AGE_SECONDS} s old (writes by another instance of the service), the old one
+ * answering meanwhile. Reading a thousand mediators from the embedded store for each suggestion request would
+ * cost more than ranking them.
  */
 @Service
 public class MediatorDirectory {
@@ -31,6 +34,7 @@ public class MediatorDirectory {
     /** Bumped by every change; a snapshot taken while it moved is not kept. */
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     MediatorDirectory(MongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
@@ -71,12 +75,28 @@ public class MediatorDirectory {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (current != null && current.generation() == generation.get()
-                && Duration.between(current.takenAt(), now).getSeconds() < MAX_AGE_SECONDS) {
+        if (current != null && current.generation() == generation.get()) {
+            if (Duration.between(current.takenAt(), clock.instant()).getSeconds() >= MAX_AGE_SECONDS
+                    && refreshing.compareAndSet(false, true)) {
+                // only old (another instance may have changed a mediator): this answer uses it, one refresh runs
+                // beside, so no request waits for the register to be read
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        take();
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            }
             return current;
         }
+        // changed here: the caller must see its own change
+        return take();
+    }
+
+    private Snapshot take() {
         long taken = generation.get();
+        Instant now = clock.instant();
         Map<String, MediatorRef> byId = new HashMap<>();
         Map<String, List<MediatorRef>> byOrganisation = new HashMap<>();
         Map<String, List<MediatorRef>> byCounty = new HashMap<>();

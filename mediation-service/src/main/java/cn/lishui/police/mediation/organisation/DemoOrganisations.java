@@ -21,9 +21,11 @@ class DemoOrganisations implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisations.class);
 
     private final MongoTemplate mongo;
+    private final OrganisationDirectory directory;
 
-    DemoOrganisations(MongoTemplate mongo) {
+    DemoOrganisations(MongoTemplate mongo, OrganisationDirectory directory) {
         this.mongo = mongo;
+        this.directory = directory;
     }
 
     @Override
@@ -38,6 +40,7 @@ class DemoOrganisations implements ApplicationRunner {
                         o.villageCode(), o.brandName(), o.policeOfficeId(), null, null, "demo-data"))
                 .toList();
         mongo.insertAll(organisations);
+        directory.changed();
         log.info("Demo organisations written: {}", organisations.size());
     }
 }

@@ -14,22 +14,32 @@ import org.springframework.stereotype.Service;
 class Organisations {
 
     private final OrganisationRepository repository;
+    private final OrganisationDirectory directory;
 
-    Organisations(OrganisationRepository repository) {
+    Organisations(OrganisationRepository repository, OrganisationDirectory directory) {
         this.repository = repository;
+        this.directory = directory;
     }
 
     Organisation register(NewOrganisation command) {
-        return repository.insert(Organisation.register(null, command.name(), command.kind(), command.countyCode(),
-                command.townCode(), command.villageCode(), command.brandName(), command.policeOfficeId(),
-                command.headId(), command.phone(), Caller.current().subject()));
+        try {
+            return repository.insert(Organisation.register(null, command.name(), command.kind(),
+                    command.countyCode(), command.townCode(), command.villageCode(), command.brandName(),
+                    command.policeOfficeId(), command.headId(), command.phone(), Caller.current().subject()));
+        } finally {
+            directory.changed();
+        }
     }
 
     /** Names the head of an organisation: who reviews its recusals and receives its overdue escalations. */
     Organisation appointHead(String id, String headId) {
         Organisation organisation = get(id);
         organisation.appointHead(headId);
-        return repository.save(organisation);
+        try {
+            return repository.save(organisation);
+        } finally {
+            directory.changed();
+        }
     }
 
     Organisation get(String id) {

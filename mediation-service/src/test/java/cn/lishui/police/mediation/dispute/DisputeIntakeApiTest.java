@@ -159,6 +159,29 @@ class DisputeIntakeApiTest extends MediationApiTestBase {
     }
 
     @Test
+    void aQueueThatFoundNothingPendingStillSeesTheNextIntakeGridServiceCouldNotCheck() {
+        Instant later = Instant.now().plus(Duration.ofDays(365));
+        // drain what earlier tests left pending, until the queue has found nothing pending
+        for (int round = 0; round < 20 && !queue(DeliveryQueues.VILLAGE).due(later, 1000).isEmpty(); round++) {
+            queue(DeliveryQueues.VILLAGE).due(later, 1000).forEach(queue(DeliveryQueues.VILLAGE)::redeliver);
+        }
+        assertThat(queue(DeliveryQueues.VILLAGE).due(later, 1000)).isEmpty();
+        assertThat(queue(DeliveryQueues.VILLAGE).backlog()).isZero();
+
+        GridStub.get().down(true);
+        String id = fixtures.open(bearer(citizen, "CITIZEN"), DisputeFixtures.citizenIntake(village, organisation))
+                .get("id").asString();
+
+        assertThat(queue(DeliveryQueues.VILLAGE).backlog()).isPositive();
+        assertThat(queue(DeliveryQueues.VILLAGE).due(later, 1000)).contains(id);
+        // not due before its next attempt
+        assertThat(queue(DeliveryQueues.VILLAGE).due(Instant.now().minusSeconds(60), 1000)).doesNotContain(id);
+        GridStub.get().down(false);
+        assertThat(queue(DeliveryQueues.VILLAGE).redeliver(id)).isEqualTo(Delivery.Outcome.DELIVERED);
+        assertThat(queue(DeliveryQueues.VILLAGE).due(later, 1000)).doesNotContain(id);
+    }
+
+    @Test
     void thePlatformsDeliverySchedulerDrivesBothQueuesAsTheService() {
         GridStub.get().down(true);
         String id = fixtures.open(bearer(citizen, "CITIZEN"), DisputeFixtures.citizenIntake(village, organisation))
