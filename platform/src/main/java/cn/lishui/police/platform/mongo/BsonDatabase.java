@@ -31,10 +31,12 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     static final String INDEX_INFIX = "._index_";
 
     private final MVStore store;
+    private final boolean narrowByUniqueIndex;
 
-    BsonDatabase(String name, MVStore store, CursorRegistry cursors) {
+    BsonDatabase(String name, MVStore store, CursorRegistry cursors, boolean narrowByUniqueIndex) {
         super(name, cursors);
         this.store = store;
+        this.narrowByUniqueIndex = narrowByUniqueIndex;
         initializeNamespacesAndIndexes();
     }
 
@@ -68,7 +70,7 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
         String namespace = getFullCollectionNamespace(collection);
         MVMap<Object, Document> documents = store.openMap(DOCUMENTS_PREFIX + namespace, documentsMap());
         MVMap<String, Object> meta = store.openMap(META_PREFIX + namespace);
-        return new BsonCollection(this, collection, options, documents, meta, cursorRegistry);
+        return new BsonCollection(this, collection, options, documents, meta, cursorRegistry, narrowByUniqueIndex);
     }
 
     @Override

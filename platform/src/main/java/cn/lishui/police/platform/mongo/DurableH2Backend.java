@@ -21,19 +21,30 @@ import org.h2.mvstore.MVStore;
  */
 final class DurableH2Backend extends H2Backend {
 
-    private DurableH2Backend(MVStore store) {
+    private final boolean narrowByUniqueIndex;
+
+    private DurableH2Backend(MVStore store, boolean narrowByUniqueIndex) {
         super(store);
+        this.narrowByUniqueIndex = narrowByUniqueIndex;
     }
 
     /** The backend over this store, after converting a file written by the stock H2 backend. */
     static DurableH2Backend open(MVStore store) {
+        return open(store, true);
+    }
+
+    /**
+     * As {@link #open(MVStore)}; {@code narrowByUniqueIndex = false} plans queries as stock mongo-java-server
+     * does (a full scan unless an index's fields are exactly the query's), for tests and benchmarks.
+     */
+    static DurableH2Backend open(MVStore store, boolean narrowByUniqueIndex) {
         StoreFormat.upgrade(store);
-        return new DurableH2Backend(store);
+        return new DurableH2Backend(store, narrowByUniqueIndex);
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new BsonDatabase(databaseName, getMvStore(), getCursorRegistry());
+        return new BsonDatabase(databaseName, getMvStore(), getCursorRegistry(), narrowByUniqueIndex);
     }
 
     @Override
