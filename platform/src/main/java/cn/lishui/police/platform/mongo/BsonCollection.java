@@ -7,10 +7,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -39,6 +41,7 @@ final class BsonCollection extends H2Collection {
     private final MVMap<Object, Document> documents;
     private final boolean narrowByUniqueIndex;
     private final LongAdder fullScans = new LongAdder();
+    private final LongAdder documentStreams = new LongAdder();
 
     BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
                    MVMap<String, Object> meta, CursorRegistry cursors, boolean narrowByUniqueIndex) {
@@ -79,6 +82,18 @@ final class BsonCollection extends H2Collection {
     /** How many queries of this collection read all its documents. */
     long fullScans() {
         return fullScans.sum();
+    }
+
+    /** Every document with its position: what adding an index to a non-empty collection reads. Counted. */
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        documentStreams.increment();
+        return super.streamAllDocumentsWithPosition();
+    }
+
+    /** How many times all documents were streamed with their positions (index builds). */
+    long documentStreams() {
+        return documentStreams.sum();
     }
 
     /**
