@@ -32,12 +32,12 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     static final String INDEX_INFIX = "._index_";
 
     private final MVStore store;
-    private final boolean narrowByUniqueIndex;
+    private final boolean indexShortcuts;
 
-    BsonDatabase(String name, MVStore store, CursorRegistry cursors, boolean narrowByUniqueIndex) {
+    BsonDatabase(String name, MVStore store, CursorRegistry cursors, boolean indexShortcuts) {
         super(name, cursors);
         this.store = store;
-        this.narrowByUniqueIndex = narrowByUniqueIndex;
+        this.indexShortcuts = indexShortcuts;
         initializeNamespacesAndIndexes();
     }
 
@@ -65,6 +65,9 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collection, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
+        if (!indexShortcuts) {
+            return super.openOrCreateSecondaryIndex(collection, indexName, keys, sparse);
+        }
         return new UnbuiltSecondaryIndex(indexName, keys);
     }
 
@@ -96,7 +99,7 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
         String namespace = getFullCollectionNamespace(collection);
         MVMap<Object, Document> documents = store.openMap(DOCUMENTS_PREFIX + namespace, documentsMap());
         MVMap<String, Object> meta = store.openMap(META_PREFIX + namespace);
-        return new BsonCollection(this, collection, options, documents, meta, cursorRegistry, narrowByUniqueIndex);
+        return new BsonCollection(this, collection, options, documents, meta, cursorRegistry, indexShortcuts);
     }
 
     @Override

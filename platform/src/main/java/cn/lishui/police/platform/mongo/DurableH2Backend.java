@@ -19,13 +19,10 @@ import org.h2.mvstore.MVStore;
  * enough for a killed process (the data is in the OS page cache); surviving a power cut would also need
  * an fsync, which the embedded default does not promise.
  */
-final class DurableH2Backend extends H2Backend {
+class DurableH2Backend extends H2Backend {
 
-    private final boolean narrowByUniqueIndex;
-
-    private DurableH2Backend(MVStore store, boolean narrowByUniqueIndex) {
+    private DurableH2Backend(MVStore store) {
         super(store);
-        this.narrowByUniqueIndex = narrowByUniqueIndex;
     }
 
     /** The backend over this store, after converting a file written by the stock H2 backend. */
@@ -34,17 +31,38 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * As {@link #open(MVStore)}; {@code narrowByUniqueIndex = false} plans queries as stock mongo-java-server
-     * does (a full scan unless an index's fields are exactly the query's), for tests and benchmarks.
+     * As {@link #open(MVStore)}; {@code indexShortcuts = false} behaves as stock mongo-java-server does (a
+     * query scans unless an index's fields are exactly the query's; opening a store reads every document twice
+     * per secondary index), for tests and benchmarks.
      */
-    static DurableH2Backend open(MVStore store, boolean narrowByUniqueIndex) {
+    static DurableH2Backend open(MVStore store, boolean indexShortcuts) {
         StoreFormat.upgrade(store);
-        return new DurableH2Backend(store, narrowByUniqueIndex);
+        return indexShortcuts ? new DurableH2Backend(store) : new StockIndexing(store);
+    }
+
+    /**
+     * Whether the databases use the index shortcuts. A method, not a field: H2Backend's constructor opens the
+     * databases already in the file, before a field of this class would be set.
+     */
+    boolean indexShortcuts() {
+        return true;
+    }
+
+    private static final class StockIndexing extends DurableH2Backend {
+
+        StockIndexing(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        boolean indexShortcuts() {
+            return false;
+        }
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new BsonDatabase(databaseName, getMvStore(), getCursorRegistry(), narrowByUniqueIndex);
+        return new BsonDatabase(databaseName, getMvStore(), getCursorRegistry(), indexShortcuts());
     }
 
     @Override
