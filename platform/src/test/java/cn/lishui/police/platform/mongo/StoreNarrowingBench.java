@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -27,6 +29,16 @@ public final class StoreNarrowingBench {
         int updates = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Files.createTempDirectory("store-narrowing-bench");
+        try {
+            run(dir, documents, updates, rounds);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, int documents, int updates, int rounds) {
         reopen(dir.resolve("reopen.mv.db"), documents, rounds);
         try (Store stock = new Store(dir.resolve("stock.mv.db"), false);
              Store narrowed = new Store(dir.resolve("narrowed.mv.db"), true)) {
