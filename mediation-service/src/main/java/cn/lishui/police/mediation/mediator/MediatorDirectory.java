@@ -2,23 +2,21 @@ package cn.lishui.police.mediation.mediator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
+import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Mediators as the dispute feature needs them: by id, and the active ones of an organisation or a county for
- * matching. Answered from an in-memory snapshot of the register (a thousand mediators are a few hundred KB),
+ * matching. Answered from an in-memory snapshot of the register ({@link RefreshingSnapshot}; a thousand mediators
+ * are a few hundred KB),
  * taken again on the first read after this service changed a mediator ({@link #changed()}), and in the
  * background once it is {@value #MAX_AGE_SECONDS} s old (writes by another instance of the service), the old one
  * answering meanwhile. Reading a thousand mediators from the embedded store for each suggestion request would
@@ -30,19 +28,15 @@ public class MediatorDirectory {
     static final long MAX_AGE_SECONDS = 60;
 
     private final MongoTemplate mongo;
-    private final Clock clock;
-    /** Bumped by every change; a snapshot taken while it moved is not kept. */
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Snapshot snapshot;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final RefreshingSnapshot<Snapshot> snapshot;
 
     MediatorDirectory(MongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.snapshot = new RefreshingSnapshot<>(this::take, Duration.ofSeconds(MAX_AGE_SECONDS),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
-    private record Snapshot(long generation, Instant takenAt, Map<String, MediatorRef> byId,
-                            Map<String, List<MediatorRef>> activeByOrganisation,
+    private record Snapshot(Map<String, MediatorRef> byId, Map<String, List<MediatorRef>> activeByOrganisation,
                             Map<String, List<MediatorRef>> activeByCounty, long active) {
     }
 
@@ -69,34 +63,16 @@ public class MediatorDirectory {
 
     /** A mediator was registered, changed or deactivated here: the next read takes a new snapshot. */
     void changed() {
-        generation.incrementAndGet();
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     private Snapshot current() {
-        Snapshot current = snapshot;
-        if (current != null && current.generation() == generation.get()) {
-            if (Duration.between(current.takenAt(), clock.instant()).getSeconds() >= MAX_AGE_SECONDS
-                    && refreshing.compareAndSet(false, true)) {
-                // only old (another instance may have changed a mediator): this answer uses it, one refresh runs
-                // beside, so no request waits for the register to be read
-                CompletableFuture.runAsync(() -> {
-                    try {
-                        take();
-                    } finally {
-                        refreshing.set(false);
-                    }
-                });
-            }
-            return current;
-        }
-        // changed here: the caller must see its own change
-        return take();
+        // past its minute (another instance may have changed a mediator) the old copy answers while one refresh
+        // runs beside, so no request waits for the register to be read; changed here, the caller sees its change
+        return snapshot.get();
     }
 
     private Snapshot take() {
-        long taken = generation.get();
-        Instant now = clock.instant();
         Map<String, MediatorRef> byId = new HashMap<>();
         Map<String, List<MediatorRef>> byOrganisation = new HashMap<>();
         Map<String, List<MediatorRef>> byCounty = new HashMap<>();
@@ -112,11 +88,6 @@ public class MediatorDirectory {
         }
         byOrganisation.replaceAll((o, list) -> List.copyOf(list));
         byCounty.replaceAll((c, list) -> List.copyOf(list));
-        Snapshot fresh = new Snapshot(taken, now, Map.copyOf(byId), Map.copyOf(byOrganisation), Map.copyOf(byCounty),
-                active);
-        if (generation.get() == taken) {
-            snapshot = fresh;
-        }
-        return fresh;
+        return new Snapshot(Map.copyOf(byId), Map.copyOf(byOrganisation), Map.copyOf(byCounty), active);
     }
 }

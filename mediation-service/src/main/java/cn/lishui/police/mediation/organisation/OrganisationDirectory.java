@@ -2,7 +2,6 @@ package cn.lishui.police.mediation.organisation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,11 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import cn.lishui.police.platform.security.Caller;
+import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -26,9 +23,9 @@ import org.springframework.stereotype.Service;
  * <p>Answered from an in-memory snapshot of the register (a city has a few hundred organisations): the KPI
  * overview names and counts them on every request, and the embedded store reads each organisation back from
  * its serialised form for every query, which took half of the overview's CPU time at 100,000 disputes. The
- * snapshot is taken again on the first read after this service changed an organisation ({@link #changed()}),
- * and in the background once it is {@value #MAX_AGE_SECONDS} s old (writes by another instance), the old one
- * answering meanwhile.
+ * snapshot ({@link RefreshingSnapshot}) is taken again on the first read after this service changed an
+ * organisation ({@link #changed()}), and in the background once it is {@value #MAX_AGE_SECONDS} s old (writes by
+ * another instance), the old one answering meanwhile.
  */
 @Service
 public class OrganisationDirectory {
@@ -36,19 +33,16 @@ public class OrganisationDirectory {
     static final long MAX_AGE_SECONDS = 60;
 
     private final MongoTemplate mongo;
-    private final Clock clock;
-    /** Bumped by every change; a snapshot taken while it moved is not kept. */
-    private final AtomicLong generation = new AtomicLong();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private volatile Snapshot snapshot;
+    private final RefreshingSnapshot<Snapshot> snapshot;
 
     OrganisationDirectory(MongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.snapshot = new RefreshingSnapshot<>(this::take, Duration.ofSeconds(MAX_AGE_SECONDS),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
-    private record Snapshot(long generation, Instant takenAt, Map<String, OrganisationRef> byId,
-                            Map<String, List<OrganisationRef>> byCounty, Map<String, String> names) {
+    private record Snapshot(Map<String, OrganisationRef> byId, Map<String, List<OrganisationRef>> byCounty,
+                            Map<String, String> names) {
     }
 
     public Optional<OrganisationRef> find(String id) {
@@ -101,31 +95,14 @@ public class OrganisationDirectory {
 
     /** An organisation was registered or changed here: the next read takes a new snapshot. */
     void changed() {
-        generation.incrementAndGet();
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     private Snapshot current() {
-        Snapshot current = snapshot;
-        if (current != null && current.generation() == generation.get()) {
-            if (Duration.between(current.takenAt(), clock.instant()).getSeconds() >= MAX_AGE_SECONDS
-                    && refreshing.compareAndSet(false, true)) {
-                CompletableFuture.runAsync(() -> {
-                    try {
-                        take();
-                    } finally {
-                        refreshing.set(false);
-                    }
-                });
-            }
-            return current;
-        }
-        return take();
+        return snapshot.get();
     }
 
     private Snapshot take() {
-        long taken = generation.get();
-        Instant now = clock.instant();
         Map<String, OrganisationRef> byId = new HashMap<>();
         Map<String, List<OrganisationRef>> byCounty = new HashMap<>();
         Map<String, String> names = new HashMap<>();
@@ -136,10 +113,6 @@ public class OrganisationDirectory {
             names.put(ref.id(), ref.name());
         }
         byCounty.replaceAll((c, list) -> List.copyOf(list));
-        Snapshot fresh = new Snapshot(taken, now, Map.copyOf(byId), Map.copyOf(byCounty), Map.copyOf(names));
-        if (generation.get() == taken) {
-            snapshot = fresh;
-        }
-        return fresh;
+        return new Snapshot(Map.copyOf(byId), Map.copyOf(byCounty), Map.copyOf(names));
     }
 }

@@ -1,0 +1,103 @@
+package cn.lishui.police.platform.snapshot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RefreshingSnapshotTest {
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-29T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final AtomicInteger loads = new AtomicInteger();
+    /** What the register holds: the loader reads it. */
+    private final List<String> register = new ArrayList<>(List.of("a"));
+    private final Supplier<List<String>> loader = () -> {
+        loads.incrementAndGet();
+        return List.copyOf(register);
+    };
+    /** Background loads queued here and run when the test says. */
+    private final List<Runnable> queued = new ArrayList<>();
+    private final RefreshingSnapshot<List<String>> snapshot =
+            new RefreshingSnapshot<>(loader, Duration.ofSeconds(60), clock, queued::add);
+
+    @Test
+    void readsAnswerFromOneCopyUntilItIsInvalidatedThenTheCallerSeesItsOwnChange() {
+        assertThat(snapshot.get()).containsExactly("a");
+        assertThat(snapshot.get()).containsExactly("a");
+        assertThat(loads).hasValue(1);
+
+        register.add("b");
+        assertThat(snapshot.get()).as("a change elsewhere is not seen before max-age").containsExactly("a");
+
+        snapshot.invalidate();
+        assertThat(snapshot.get()).as("after a change here the next read waits for a new copy").containsExactly("a", "b");
+        assertThat(loads).hasValue(2);
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void anOldCopyStillAnswersWhileOneBackgroundLoadTakesTheNext() {
+        snapshot.get();
+        register.add("b");
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(snapshot.get()).as("no reader waits for the refresh").containsExactly("a");
+        assertThat(snapshot.get()).containsExactly("a");
+        assertThat(queued).as("one refresh at a time").hasSize(1);
+
+        queued.remove(0).run();
+        assertThat(snapshot.get()).containsExactly("a", "b");
+        assertThat(loads).hasValue(2);
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void aCopyWhoseLoadBeganBeforeAnInvalidationIsNotKept() {
+        AtomicInteger calls = new AtomicInteger();
+        RefreshingSnapshot<String>[] self = new RefreshingSnapshot[1];
+        self[0] = new RefreshingSnapshot<>(() -> {
+            if (calls.incrementAndGet() == 1) {
+                self[0].invalidate(); // a change here while the first load reads the register
+                return "before the change";
+            }
+            return "after the change";
+        }, Duration.ofSeconds(60), clock, Runnable::run);
+
+        assertThat(self[0].get()).as("the caller that asked gets what was read").isEqualTo("before the change");
+        assertThat(self[0].get()).as("but it was not kept").isEqualTo("after the change");
+        assertThat(self[0].get()).isEqualTo("after the change");
+        assertThat(calls).hasValue(2);
+    }
+}
