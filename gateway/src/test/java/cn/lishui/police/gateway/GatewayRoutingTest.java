@@ -16,10 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own tests: {@link GatewaySecurityTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingTest {
+class GatewayRoutingTest extends RunningGateway {
 
     private static final UpstreamStub gridService = UpstreamStub.start();
     private static final String OFFICER = TestIssuer.bearer("routing-test-officer", "GRID_OFFICER");
@@ -50,16 +48,9 @@ class GatewayRoutingTest {
         gridService.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void connect() {
-        client = WebTestClient.bindToServer().baseUrl(gatewayUrl()).responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", OFFICER)
-                .build();
+    @Override
+    WebTestClient clientFor(WebTestClient.Builder builder) {
+        return builder.defaultHeader("Authorization", OFFICER).build();
     }
 
     @Test
@@ -209,10 +200,6 @@ class GatewayRoutingTest {
         assertThat(statuses).hasSize(50).containsOnly(200);
         // all fifty at once: twice what the resilience4j default bulkhead (25) lets through
         assertThat(gridService.peakConcurrentRequests()).isEqualTo(50);
-    }
-
-    private String gatewayUrl() {
-        return "http://127.0.0.1:" + port;
     }
 
     /** A request with its path exactly as written: HTTP clients normalize dot segments away. */

@@ -1,16 +1,11 @@
 package cn.lishui.police.gateway;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "fengqiao.gateway.rate-limit.burst=3",
     "fengqiao.gateway.rate-limit.replenish-per-second=0.0166667"})
-class RateLimitTest {
+class RateLimitTest extends RunningGateway {
 
     private static final UpstreamStub services = UpstreamStub.start();
 
@@ -36,17 +31,6 @@ class RateLimitTest {
     @AfterAll
     static void stopStub() {
         services.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test

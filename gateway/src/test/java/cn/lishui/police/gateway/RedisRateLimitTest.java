@@ -13,16 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
     "fengqiao.gateway.rate-limit.store=redis",
     "fengqiao.gateway.rate-limit.burst=3",
     "fengqiao.gateway.rate-limit.replenish-per-second=0.2"})
-class RedisRateLimitTest {
+class RedisRateLimitTest extends RunningGateway {
 
     private static final UpstreamStub services = UpstreamStub.start();
     private static Process redis;
@@ -94,19 +91,8 @@ class RedisRateLimitTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ReactiveStringRedisTemplate redisTemplate;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void aCallerPastTheBurstGetsA429ProblemWithRetryAfterAndTheBucketLivesInRedis() {
