@@ -43,9 +43,9 @@ final class UpstreamStub implements AutoCloseable {
     private final Map<String, List<String[]>> headersByPath = new ConcurrentHashMap<>();
     private volatile CountDownLatch crowd = new CountDownLatch(0);
 
-    private UpstreamStub() {
+    private UpstreamStub(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,13 +55,23 @@ final class UpstreamStub implements AutoCloseable {
     }
 
     static UpstreamStub start() {
-        return new UpstreamStub();
+        return new UpstreamStub(0);
+    }
+
+    /** A stub on this port: a service that comes up where nothing listened before. */
+    static UpstreamStub startOn(int port) {
+        return new UpstreamStub(port);
     }
 
     /** A URL on which nothing listens: a service that is down. */
     static String closedPortUrl() {
+        return "http://127.0.0.1:" + freePort();
+    }
+
+    /** A loopback port on which nothing listens now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort();
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

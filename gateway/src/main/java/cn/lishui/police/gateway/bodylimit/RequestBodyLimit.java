@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -22,10 +23,9 @@ import reactor.core.publisher.Mono;
  * Request bodies larger than {@code fengqiao.gateway.max-request-size} never reach a service. A
  * declared {@code Content-Length} over the limit is answered 413 at once, before authentication and
  * before a byte of the body is read. A body of undeclared length (chunked) is counted as it is read, and
- * the read fails with 413 the moment it passes the limit. Routes with a circuit-breaker fallback (all of
- * ours) have Spring Cloud Gateway read the whole body into memory before the call, so that the fallback
- * could see it: this limit is also what bounds that buffer, and an oversized body is refused before
- * anything of it is sent on.
+ * the read fails with 413 the moment it passes the limit. Such a body is read whole before the call to the
+ * service ({@link ChunkedBodyBuffer}): this limit is also what bounds that buffer, and an oversized body is refused
+ * before anything of it is sent on.
  */
 @Component
 @EnableConfigurationProperties(RequestSizeProperties.class)
@@ -50,8 +50,10 @@ class RequestBodyLimit implements WebFilter, Ordered {
         if (declared > maxBytes) {
             return problems.write(exchange, HttpStatus.valueOf(413), "PAYLOAD_TOO_LARGE");
         }
-        if (declared >= 0) {
-            return chain.filter(exchange); // the server reads no more than the declared length
+        if (declared >= 0 || !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // the server reads no more than the declared length; without a length or a transfer coding an HTTP/1.1
+            // request has no body (RFC 9112 §6.3; the gateway serves no HTTP/2)
+            return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().request(new CountedBody(exchange.getRequest(), maxBytes)).build());
     }

@@ -16,13 +16,10 @@ import reactor.core.publisher.Mono;
  * The path a client asked for, checked before any route sees it. Routes forward the path as it is,
  * and a servlet container behind the gateway normalizes dot segments: {@code /api/grid/../actuator/env}
  * (or {@code ..;}, {@code %2e%2e}, an encoded slash or backslash) would match the grid route here and
- * reach grid-service's actuator there. Such paths are rejected with 400. The path is also kept on the
- * exchange, because a circuit breaker's fallback is a forward that replaces the request path.
+ * reach grid-service's actuator there. Such paths are rejected with 400.
  */
 @Component
 class RequestedPath implements WebFilter, Ordered {
-
-    static final String ATTRIBUTE = RequestedPath.class.getName();
 
     @Override
     public int getOrder() {
@@ -35,7 +32,6 @@ class RequestedPath implements WebFilter, Ordered {
         if (rawPath == null || isAmbiguous(rawPath)) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
         }
-        exchange.getAttributes().putIfAbsent(ATTRIBUTE, exchange.getRequest().getPath().value());
         return chain.filter(exchange);
     }
 
