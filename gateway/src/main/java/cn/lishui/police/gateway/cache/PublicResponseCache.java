@@ -301,8 +301,10 @@ final class PublicResponseCache implements GatewayFilter, Ordered {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-            if (!enabled || exchange.getRequest().getMethod() != HttpMethod.GET || !onCachedPath(exchange.getRequest())) {
-                return chain.filter(exchange);
+            ServerHttpRequest request = exchange.getRequest();
+            if (!enabled || request.getMethod() != HttpMethod.GET || !mayUseCache(request.getHeaders())
+                    || !onCachedPath(request)) {
+                return chain.filter(exchange); // nothing of it will be kept: no decorator per request
             }
             return chain.filter(exchange.mutate().response(new Capture(exchange)).build()).doFinally(signal -> {
                 Plan plan = exchange.getAttribute(PLAN);
