@@ -1,5 +1,6 @@
 package cn.lishui.police.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,11 +32,12 @@ import reactor.netty.http.client.HttpClient;
  * The gateway is the first OAuth2 resource server of the suite: every bearer token is validated here
  * (signature against the identity service's JWKS, issuer, audience {@code fengqiao}, expiry; Boot builds
  * the decoder from {@code spring.security.oauth2.resourceserver.jwt.*}, which the platform defaults set),
- * even on public paths. Anonymous callers reach only the public paths; the access rules refine routes
- * by role; the services check the token again and apply their object-level rules. A token that cannot
- * be checked because the keys cannot be fetched is answered 503, not 401. Stateless: no
- * session, no cookies, no CSRF token (nothing ambient for CSRF to ride on), no login or logout of its
- * own ({@code /login} and {@code /logout} belong to the identity service).
+ * even on public paths (a token already checked is remembered until it expires: {@link VerifiedTokens}).
+ * Anonymous callers reach only the public paths; the access rules refine routes by role; the services
+ * check the token again and apply their object-level rules. A token that cannot be checked because the
+ * keys cannot be fetched is answered 503, not 401. Stateless: no session, no cookies, no CSRF token
+ * (nothing ambient for CSRF to ride on), no login or logout of its own ({@code /login} and {@code /logout}
+ * belong to the identity service).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewaySecurityProperties.class)
@@ -56,7 +58,8 @@ class GatewaySecurityConfiguration {
             exchanges.anyExchange().authenticated();
         });
         http.oauth2ResourceServer(server -> server
-                .jwt(jwt -> jwt.authenticationManager(tokenChecks(jwtDecoder)))
+                .jwt(jwt -> jwt.authenticationManager(tokenChecks(properties.verifiedTokens() > 0
+                        ? new VerifiedTokens(jwtDecoder, properties.verifiedTokens(), Clock.systemUTC()) : jwtDecoder)))
                 .authenticationEntryPoint(responses)
                 .authenticationFailureHandler(responses)
                 .accessDeniedHandler(responses));

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    for every method, just the path pattern
  * @param accessRules role rules per route, checked in order after the public paths; a request that
  *                    matches none needs any valid token
+ * @param verifiedTokens how many checked bearer tokens are kept until they expire ({@link VerifiedTokens});
+ *                    10,000 when not set, 0 checks every request's token from scratch
  */
 @ConfigurationProperties("fengqiao.gateway.security")
-record GatewaySecurityProperties(List<String> publicPaths, List<AccessRule> accessRules) {
+record GatewaySecurityProperties(List<String> publicPaths, List<AccessRule> accessRules, Integer verifiedTokens) {
 
     GatewaySecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
         accessRules = accessRules == null ? List.of() : List.copyOf(accessRules);
+        verifiedTokens = verifiedTokens == null ? 10_000 : verifiedTokens;
     }
 
     /**
