@@ -63,10 +63,6 @@ final class ServiceCircuitBreaker implements GatewayFilter, Ordered {
         this.problems = problems;
     }
 
-    String name() {
-        return breaker.getName();
-    }
-
     @Override
     public int getOrder() {
         return ORDER;
