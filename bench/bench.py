@@ -377,10 +377,13 @@ def main():
         nginx_conf = start_nginx(work)
         say(f"nginx on 127.0.0.1:{NGINX_PORT} in front of the same services")
 
-        status, item_page = http("GET", f"{GATEWAY}/api/public/items?global=true&size=1")
-        first_item = (item_page["content"] if isinstance(item_page, dict) else item_page)[0]["code"]
+        if any("{item}" in scenario.path for scenario in chosen):
+            # only the item scenarios need public-service: locate or kpi alone run on identity, grid and gateway
+            status, item_page = http("GET", f"{GATEWAY}/api/public/items?global=true&size=1")
+            first_item = (item_page["content"] if isinstance(item_page, dict) else item_page)[0]["code"]
+            for scenario in chosen:
+                scenario.path = scenario.path.replace("{item}", first_item)
         for scenario in chosen:
-            scenario.path = scenario.path.replace("{item}", first_item)
             scenario.prepare()
 
         say(f"warming up: {args.warmup} s through the gateway and {max(5, args.warmup // 3)} s direct and via nginx per scenario")

@@ -7,6 +7,7 @@ import java.util.Map;
 import cn.lishui.police.platform.test.TestTokens;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -28,9 +29,11 @@ public final class GridFixture {
 
     /** Removes the map below the counties, officers, assignments and the given feature collections. */
     public GridFixture clear(String... collections) {
-        for (String collection : List.of("officers", "village_chiefs", "grid_officers", "grids")) {
-            mongo.getCollection(collection).deleteMany(new Document());
+        // through the template, as the service's own writes go: it tells the in-memory roster of officers
+        for (String collection : List.of("officers", "village_chiefs", "grid_officers")) {
+            mongo.remove(new Query(), collection);
         }
+        mongo.getCollection("grids").deleteMany(new Document());
         for (String collection : collections) {
             mongo.getCollection(collection).deleteMany(new Document());
         }

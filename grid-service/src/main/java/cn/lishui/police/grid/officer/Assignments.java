@@ -2,18 +2,18 @@ package cn.lishui.police.grid.officer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.lishui.police.platform.personaldata.ProtectedValue;
 import cn.lishui.police.platform.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Who is assigned where, for other features of grid-service (location lookup). */
+/**
+ * Who is assigned where, for other features of grid-service (location lookup, dispatch, inspections, visits):
+ * answered from the in-memory {@link OfficerRoster}, which a write made here refreshes before its writer reads.
+ */
 @Component
 public class Assignments {
 
@@ -27,10 +27,10 @@ public class Assignments {
         }
     }
 
-    private final MongoTemplate mongo;
+    private final OfficerRoster roster;
 
-    Assignments(MongoTemplate mongo) {
-        this.mongo = mongo;
+    Assignments(OfficerRoster roster) {
+        this.roster = roster;
     }
 
     /**
@@ -42,24 +42,22 @@ public class Assignments {
     }
 
     Optional<Officer> find(Caller caller) {
-        Officer byId = caller.subject() == null ? null : mongo.findById(caller.subject(), Officer.class);
+        OfficerRoster.Roster current = roster.current();
+        Officer byId = caller.subject() == null ? null : current.officers().get(caller.subject());
         if (byId != null) {
             return Optional.of(byId);
         }
-        List<String> accounts = java.util.stream.Stream.of(caller.subject(), caller.username())
-                .filter(java.util.Objects::nonNull).toList();
-        return mongo.find(Query.query(Criteria.where("account").in(accounts)), Officer.class).stream().findFirst();
+        return Stream.of(caller.subject(), caller.username()).filter(Objects::nonNull)
+                .map(current.byAccount()::get).filter(Objects::nonNull).findFirst();
     }
 
     public Optional<AssignedOfficer> gridOfficer(String gridCode) {
-        return Optional.ofNullable(mongo.findById(gridCode, GridOfficer.class))
-                .map(assignment -> mongo.findById(assignment.officerId(), Officer.class))
-                .map(AssignedOfficer::of);
+        return gridCode == null ? Optional.empty() : gridOfficer(roster.current(), gridCode);
     }
 
     /** A registered officer by id. */
     public Optional<AssignedOfficer> officer(String officerId) {
-        return Optional.ofNullable(officerId == null ? null : mongo.findById(officerId, Officer.class))
+        return Optional.ofNullable(officerId == null ? null : roster.current().officers().get(officerId))
                 .map(AssignedOfficer::of);
     }
 
@@ -72,8 +70,9 @@ public class Assignments {
      * first covered grid, else the village's first chief (一村两警长).
      */
     public Optional<Responsible> responsibleFor(String villageCode, String gridCode) {
+        OfficerRoster.Roster current = roster.current();
         if (gridCode != null) {
-            Optional<AssignedOfficer> officer = gridOfficer(gridCode);
+            Optional<AssignedOfficer> officer = gridOfficer(current, gridCode);
             if (officer.isPresent()) {
                 return Optional.of(new Responsible(officer.get(), gridCode));
             }
@@ -81,26 +80,31 @@ public class Assignments {
         if (villageCode == null) {
             return Optional.empty();
         }
-        Query villageGrids = Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(villageCode)))
-                .with(org.springframework.data.domain.Sort.by("_id"));
-        for (GridOfficer assignment : mongo.find(villageGrids, GridOfficer.class)) {
-            Officer officer = mongo.findById(assignment.officerId(), Officer.class);
+        for (Map.Entry<String, String> assignment : current.gridOfficersOfVillage(villageCode).entrySet()) {
+            Officer officer = current.officers().get(assignment.getValue());
             if (officer != null) {
-                return Optional.of(new Responsible(AssignedOfficer.of(officer), assignment.gridCode()));
+                return Optional.of(new Responsible(AssignedOfficer.of(officer), assignment.getKey()));
             }
         }
-        return villageChiefs(villageCode).stream().findFirst().map(chief -> new Responsible(chief, gridCode));
+        return villageChiefs(current, villageCode).stream().findFirst()
+                .map(chief -> new Responsible(chief, gridCode));
     }
 
     /** The village chiefs in the order they were appointed. */
     public List<AssignedOfficer> villageChiefs(String villageCode) {
-        VillageChiefs chiefs = mongo.findById(villageCode, VillageChiefs.class);
-        if (chiefs == null || chiefs.chiefs().isEmpty()) {
+        return villageChiefs(roster.current(), villageCode);
+    }
+
+    private static Optional<AssignedOfficer> gridOfficer(OfficerRoster.Roster current, String gridCode) {
+        return Optional.ofNullable(current.gridOfficers().get(gridCode)).map(current.officers()::get)
+                .map(AssignedOfficer::of);
+    }
+
+    private static List<AssignedOfficer> villageChiefs(OfficerRoster.Roster current, String villageCode) {
+        List<String> ids = villageCode == null ? null : current.chiefs().get(villageCode);
+        if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        List<String> ids = chiefs.chiefs().stream().map(VillageChiefs.Chief::officerId).toList();
-        Map<String, Officer> officers = mongo.find(Query.query(Criteria.where("id").in(ids)), Officer.class).stream()
-                .collect(Collectors.toMap(Officer::id, Function.identity()));
-        return ids.stream().map(officers::get).filter(java.util.Objects::nonNull).map(AssignedOfficer::of).toList();
+        return ids.stream().map(current.officers()::get).filter(Objects::nonNull).map(AssignedOfficer::of).toList();
     }
 }

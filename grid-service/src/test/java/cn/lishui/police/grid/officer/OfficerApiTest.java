@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -43,7 +44,7 @@ class OfficerApiTest {
     void aVillageWithAGrid() {
         admin = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer("admin-1", "ADMIN")).build();
         for (String collection : new String[] {"officers", "village_chiefs", "grid_officers"}) {
-            mongo.getCollection(collection).deleteMany(new Document());
+            mongo.remove(new Query(), collection); // through the template: the officer roster hears of it
         }
         mongo.getCollection("regions").deleteMany(new Document("level", new Document("$ne", "COUNTY")));
         mongo.getCollection("grids").deleteMany(new Document());
@@ -172,5 +173,66 @@ class OfficerApiTest {
                 .jsonPath("$.gridOfficer.contactPhone").isEqualTo("138****5678")
                 .jsonPath("$.villageChiefs[*].id").isEqualTo(List.of(police, auxiliary))
                 .jsonPath("$.villageChiefs[0].kind").isEqualTo("POLICE");
+    }
+
+    @Test
+    void anAssignmentShowsInTheNextLocationLookup() {
+        String police = register("POLICE", "station-331102-01");
+        String auxiliary = register("AUXILIARY", "station-331102-01");
+        // located once before the assignments, so any copy of them in memory is taken without them
+        locate().jsonPath("$.gridOfficer").doesNotExist().jsonPath("$.villageChiefs.length()").isEqualTo(0);
+
+        assign(GRID, auxiliary).expectStatus().isOk();
+        locate().jsonPath("$.gridOfficer.id").isEqualTo(auxiliary).jsonPath("$.villageChiefs.length()").isEqualTo(0);
+
+        appoint(VILLAGE, police).expectStatus().isOk();
+        locate().jsonPath("$.gridOfficer.id").isEqualTo(auxiliary).jsonPath("$.villageChiefs[*].id").isEqualTo(List.of(police));
+
+        appoint(VILLAGE, auxiliary).expectStatus().isOk();
+        locate().jsonPath("$.villageChiefs[*].id").isEqualTo(List.of(police, auxiliary));
+    }
+
+    @Test
+    void anOfficerRegisteredJustNowIsKnownByTheirAccount() {
+        String account = "officer-" + java.util.UUID.randomUUID();
+        RestTestClient officer = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(account, "GRID_OFFICER")).build();
+        officer.get().uri("/api/grid/officers/me/grids").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_AN_OFFICER");
+
+        String location = admin.post().uri("/api/grid/officers").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "李四", "kind", "AUXILIARY", "stationId", "station-331102-01",
+                        "contactPhone", "13812345678", "account", account))
+                .exchange().expectStatus().isCreated().returnResult().getResponseHeaders().getLocation().toString();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        officer.get().uri("/api/grid/officers/me/grids").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+
+        assign(GRID, id).expectStatus().isOk();
+        officer.get().uri("/api/grid/officers/me/grids").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[*].code").isEqualTo(List.of(GRID));
+    }
+
+    @Test
+    void aVillageLiaisonShowsAGridOfficerAssignedJustNow() {
+        String auxiliary = register("AUXILIARY", "station-331102-01");
+        liaison().jsonPath("$.gridOfficers.length()").isEqualTo(0);
+
+        assign(GRID, auxiliary).expectStatus().isOk();
+        liaison().jsonPath("$.gridOfficers[0].gridCode").isEqualTo(GRID)
+                .jsonPath("$.gridOfficers[0].officerId").isEqualTo(auxiliary)
+                .jsonPath("$.gridOfficers[0].phone").isEqualTo("138****5678");
+    }
+
+    private RestTestClient.BodyContentSpec locate() {
+        return http.get().uri("/api/grid/locate?lat=28.005&lng=119.005")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("citizen-1", "CITIZEN")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.grid.code").isEqualTo(GRID);
+    }
+
+    private RestTestClient.BodyContentSpec liaison() {
+        return http.get().uri("/api/grid/villages/{code}/liaison", VILLAGE)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("c1", "COMMANDER")).exchange()
+                .expectStatus().isOk().expectBody();
     }
 }
