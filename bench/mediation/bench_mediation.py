@@ -133,7 +133,9 @@ class Suite:
                 status, _ = harness.http("GET", url(service, "/actuator/health/readiness"), timeout=5)
                 if status == 200:
                     return time.time() - self.starts[service]
-            except OSError:
+            except (OSError, http.client.HTTPException):
+                # not listening yet; on a port of the ephemeral range the poll may even connect to itself (TCP
+                # simultaneous open) and read its own request back as a bad status line
                 pass
             time.sleep(0.5)
         raise SystemExit(f"{service} not ready within {timeout} s")
