@@ -70,8 +70,9 @@ final class SeedDisputes {
     /**
      * Whether the disputes of the loader {@code by} are in the store already: its mark in {@value #SEEDS}, read by
      * id. Data written before the marks existed is found by a find of one of its disputes, which then leaves the
-     * mark: on the embedded store that find read every dispute (about 100 s for the demo data's at 100,000
-     * disputes, then 30 s for the bench data's, on each restart), so it happens once per data directory.
+     * mark. That find has no index on the embedded store and waits for the disputes collection behind the other
+     * start-up scans (1 min 40 s and 32 s before readiness in one restart at 100,000 disputes), so it happens
+     * once per data directory.
      */
     static boolean written(MongoTemplate mongo, String by) {
         if (mongo.findById(by, Document.class, SEEDS) != null) {
