@@ -13,7 +13,7 @@ Then, as demo-commander:
      dispute of the 1,000-mediator organisation, each sent sequentially on one keep-alive connection (--warmup
      untimed, --requests timed), direct to the service and through the gateway, with mediation-service's CPU
      time per request;
-  2. wrk through the gateway on each of them at each of --connections (closed loop), and on the suggestions
+  2. wrk through the gateway on each of them at each of --connections (closed loop), and on each of them
      paced at --rate requests/s (wrk's delay() per connection: the latency at that offered rate, not the queue
      a closed loop builds);
   3. the KPI figures checked against a recount: every dispute read from mediation-service's store (its embedded
@@ -21,7 +21,8 @@ Then, as demo-commander:
   4. with --restart: mediation-service stopped cleanly and started again (the counters loaded), then killed
      (kill -9) and started again (the counters rebuilt from a recount), each start timed to readiness, and the
      KPIs checked against the recount once more.
-Prints a table, stops what it started. Needs wrk and pymongo (Debian: apt-get install python3-pymongo; run.sh
+Prints a table, stops what it started. BENCH_JARS_DIR=DIR runs the jars of DIR (e.g. copies of an older
+build) instead of this checkout's. Needs wrk and pymongo (Debian: apt-get install python3-pymongo; run.sh
 picks a python3 that has it).
 
   bench/mediation/run.sh [--disputes 100000] [--mediators 1000] [--requests 200] [--warmup 50]
@@ -64,6 +65,14 @@ JAVA_OPTS = os.environ.get("BENCH_JAVA_OPTS", harness.BENCH_JAVA_OPTS)
 MEDIATION_OPTS = os.environ.get("MEDIATION_SERVICE_JAVA_OPTS", "-Xms1g -Xmx2g")
 BENCH_ORGANISATION = "org-331122-bench"  # DemoSeed.BENCH_ORGANISATION
 OPEN = {"REGISTERED", "ACCEPTED", "ASSIGNED", "IN_MEDIATION"}  # DisputeStatus.OPEN
+# the jars to run: this checkout's (default) or those of BENCH_JARS_DIR (e.g. copies of an older build, to compare)
+JARS_DIR = os.environ.get("BENCH_JARS_DIR")
+
+
+def jar_of(service):
+    if JARS_DIR:
+        return Path(JARS_DIR) / f"{service}-{VERSION}.jar"
+    return REPO / service / "target" / f"{service}-{VERSION}.jar"
 
 
 def say(message):
@@ -104,7 +113,7 @@ class Suite:
             env[name.upper().replace("-", "_") + "_URL"] = f"http://127.0.0.1:{harness.PORTS[name]}"
         jar = self.work / f"{service}.jar"
         if not jar.exists():
-            shutil.copyfile(REPO / service / "target" / f"{service}-{VERSION}.jar", jar)
+            shutil.copyfile(jar_of(service), jar)
         log = open(self.logs / f"{service}.log", "a")
         command = ["java", *JAVA_OPTS.split(), *extra_opts, "-Dfengqiao.demo-data.enabled=true", "-jar", str(jar)]
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=str(self.work),
@@ -124,7 +133,9 @@ class Suite:
                 status, _ = harness.http("GET", url(service, "/actuator/health/readiness"), timeout=5)
                 if status == 200:
                     return time.time() - self.starts[service]
-            except OSError:
+            except (OSError, http.client.HTTPException):
+                # not listening yet; on a port of the ephemeral range the poll may even connect to itself (TCP
+                # simultaneous open) and read its own request back as a bad status line
                 pass
             time.sleep(0.5)
         raise SystemExit(f"{service} not ready within {timeout} s")
@@ -309,7 +320,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--connections", default="8,64", help="wrk connections, comma-separated (default 8,64)")
     parser.add_argument("--wrk-seconds", type=int, default=10)
-    parser.add_argument("--rate", type=int, default=100, help="paced suggestions: requests/s offered (default 100)")
+    parser.add_argument("--rate", type=int, default=100, help="paced runs: requests/s offered (default 100)")
     parser.add_argument("--restart", action="store_true", help="also time restarts (clean, then after kill -9)")
     parser.add_argument("--data-dir", help="reuse a data directory (seeded by an earlier run) instead of a fresh one")
     args = parser.parse_args()
@@ -322,7 +333,7 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
     for service in SERVICES:
-        jar = REPO / service / "target" / f"{service}-{VERSION}.jar"
+        jar = jar_of(service)
         if not jar.exists():
             raise SystemExit(f"missing {jar}: build it first (./mvnw -o -q -B -pl {service} -am package -DskipTests)")
     work = Path(tempfile.mkdtemp(prefix="fengqiao-bench-mediation-"))
@@ -406,11 +417,13 @@ def main():
                     f"p99 {result['p99']:7.1f} ms non-2xx {result['non2xx']}; load {os.getloadavg()[0]:.1f}")
         paced_connections = 8
         delay = max(1, round(paced_connections * 1000 / args.rate))
-        paced = wrk(suggestions_path, commander, paced_connections, args.wrk_seconds, delay_ms=delay)
         offered = paced_connections * 1000 / delay
-        loaded.append((cases[-1][0], f"{paced_connections}, paced {offered:.0f}/s", paced))
-        say(f"wrk paced suggestions: offered {offered:.0f} req/s, achieved {paced['rps']:.0f}, p50 {paced['p50']:.1f} ms "
-            f"p90 {paced['p90']:.1f} ms p99 {paced['p99']:.1f} ms non-2xx {paced['non2xx']}")
+        for name, path in cases:
+            paced = wrk(path, commander, paced_connections, args.wrk_seconds, delay_ms=delay)
+            loaded.append((name, f"{paced_connections}, paced {offered:.0f}/s", paced))
+            say(f"wrk paced {name}: offered {offered:.0f} req/s, achieved {paced['rps']:.0f}, p50 {paced['p50']:.1f} "
+                f"ms p90 {paced['p90']:.1f} ms p99 {paced['p99']:.1f} ms non-2xx {paced['non2xx']}; "
+                f"load {os.getloadavg()[0]:.1f}")
 
         rss = {service: harness.rss_and_cpu(p.pid)[0] for service, p in suite.processes.items()}
         restarts = []

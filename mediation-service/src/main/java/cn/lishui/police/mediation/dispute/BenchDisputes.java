@@ -119,6 +119,7 @@ class BenchDisputes implements ApplicationRunner {
                 }
             }
         });
+        SeedDisputes.markWritten(mongo, BY);
         log.info("Bench disputes written: {} in {} ms", count, (System.nanoTime() - started) / 1_000_000);
     }
 

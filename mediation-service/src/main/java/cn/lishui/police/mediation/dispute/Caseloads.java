@@ -1,7 +1,6 @@
 package cn.lishui.police.mediation.dispute;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -26,13 +25,6 @@ public class Caseloads {
 
     /** The caseloads of many mediators; a mediator without cases is absent (0). */
     public Map<String, Long> of(Collection<String> mediatorIds) {
-        Map<String, Long> loads = new HashMap<>();
-        for (String id : mediatorIds) {
-            long load = counters.caseload(id);
-            if (load != 0) {
-                loads.put(id, load);
-            }
-        }
-        return loads;
+        return counters.caseloads(mediatorIds);
     }
 }

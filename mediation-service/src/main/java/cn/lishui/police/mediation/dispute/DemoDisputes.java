@@ -89,6 +89,9 @@ class DemoDisputes implements ApplicationRunner {
             }
         }
         kpis.insertAll(disputes);
+        if (!disputes.isEmpty()) {
+            SeedDisputes.markWritten(mongo, BY);
+        }
         log.info("Demo disputes written: {}", disputes.size());
     }
 

@@ -3,11 +3,13 @@ package cn.lishui.police.mediation.dispute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +60,24 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
                        long accepted, long mediated, long agreed, long closed, long daysHundredths, long overdue) {
     }
 
+    /** Summed figures of some disputes; {@code daysHundredths}: the days the closed ones took, in hundredths. */
+    public record Figures(long disputes, long accepted, long mediated, long agreed, long closed, long daysHundredths) {
+
+        static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The KPIs of some disputes: the totals, the open ones past their due date, and the breakdowns by
+     * organisation, county, category and month of registration (each in its keys' order, a missing key first).
+     */
+    public record Summary(Figures total, long overdue, SortedMap<String, Figures> byOrganisation,
+                          SortedMap<String, Figures> byCounty, SortedMap<String, Figures> byCategory,
+                          SortedMap<String, Figures> byPeriod) {
+
+        static final Summary EMPTY = new Summary(Figures.ZERO, 0, Collections.emptySortedMap(),
+                Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedMap());
+    }
+
     /** Every counter, normalised (no zero figures), to compare the counters with a recount. */
     record Counts(Map<String, Counter> cells, Map<String, Long> caseloads) {
     }
@@ -78,6 +98,8 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
     /** Guarded by itself, as is {@link #caseloads}. */
     private Map<String, Tally> cells = new HashMap<>();
     private Map<String, Long> caseloads = new HashMap<>();
+    /** The cells folded by scope and month, as the overview asks for them; guarded with {@link #cells}. */
+    private KpiRollups rollups = new KpiRollups();
     private volatile boolean suspect;
     /** Bumped whenever the counters change (a write counted, a bulk load, a rebuild). */
     private final AtomicLong changes = new AtomicLong();
@@ -190,7 +212,10 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
             throw e;
         }
         synchronized (this) {
-            cellDeltas.forEach((key, delta) -> cells.computeIfAbsent(key, k -> delta.emptyCopy()).plus(delta));
+            cellDeltas.forEach((key, delta) -> {
+                cells.computeIfAbsent(key, k -> delta.emptyCopy()).plus(delta);
+                delta.rollInto(rollups);
+            });
             deskDeltas.forEach((mediator, delta) -> caseloads.merge(mediator, delta, Long::sum));
         }
         changes.incrementAndGet();
@@ -220,6 +245,16 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
         return matching;
     }
 
+    /**
+     * The KPIs of the disputes of a county and/or organisation (null: any) registered in a range of months
+     * (inclusive, "2026-01"; null: open-ended), overdue meaning open and due before {@code now}: the sums of the
+     * matching {@link #cells}, read from the rollups kept with them, so no cell is folded per request.
+     */
+    public synchronized Summary summary(String countyCode, String organisationId, String fromPeriod,
+                                        String toPeriod, Instant now) {
+        return rollups.summary(countyCode, organisationId, fromPeriod, toPeriod, now.getEpochSecond());
+    }
+
     /** How many times the counters changed so far: equal twice, no dispute write was counted in between. */
     long changes() {
         return changes.get();
@@ -238,6 +273,18 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
     /** The caseload of a mediator: their disputes ASSIGNED, IN_MEDIATION or AGREED. */
     public synchronized long caseload(String mediatorId) {
         return caseloads.getOrDefault(mediatorId, 0L);
+    }
+
+    /** The caseloads of many mediators, read at once; a mediator without cases is absent (0). */
+    synchronized Map<String, Long> caseloads(Collection<String> mediatorIds) {
+        Map<String, Long> loads = new HashMap<>();
+        for (String id : mediatorIds) {
+            Long load = caseloads.get(id);
+            if (load != null && load != 0) {
+                loads.put(id, load);
+            }
+        }
+        return loads;
     }
 
     synchronized Counts counts() {
@@ -301,6 +348,9 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
                         for (Dispute dispute : saved) {
                             KpiShare share = KpiShare.of(dispute);
                             cells.computeIfAbsent(share.cell(), key -> Tally.of(share)).add(share, 1);
+                            Tally one = Tally.of(share);
+                            one.add(share, 1);
+                            one.rollInto(rollups);
                             if (share.deskOf() != null) {
                                 caseloads.merge(share.deskOf(), 1L, Long::sum);
                             }
@@ -332,9 +382,11 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
         long started = System.nanoTime();
         Recount recount = recountDisputes();
         replaceStored(recount.cells, recount.caseloads);
+        KpiRollups rolled = rollupsOf(recount.cells);
         synchronized (this) {
             cells = recount.cells;
             caseloads = recount.caseloads;
+            rollups = rolled;
         }
         changes.incrementAndGet();
         suspect = false;
@@ -386,9 +438,11 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
                 loadedCells.put(id, Tally.of(document));
             }
         }
+        KpiRollups rolled = rollupsOf(loadedCells);
         synchronized (this) {
             cells = loadedCells;
             caseloads = loadedLoads;
+            rollups = rolled;
         }
         log.info("KPI counters loaded: {} cells, {} caseloads", loadedCells.size(), loadedLoads.size());
     }
@@ -431,6 +485,12 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
             }
         });
         return new Counts(counters, loads);
+    }
+
+    private static KpiRollups rollupsOf(Map<String, Tally> cells) {
+        KpiRollups rollups = new KpiRollups();
+        cells.values().forEach(tally -> tally.rollInto(rollups));
+        return rollups;
     }
 
     private static long number(Document document, String field) {
@@ -481,6 +541,13 @@ public class KpiCounters implements SmartInitializingSingleton, DisposableBean {
                 });
             }
             return tally;
+        }
+
+        /** Adds this cell (or change of a cell) to the rollups. */
+        void rollInto(KpiRollups into) {
+            KpiRollups.Sums sums = new KpiRollups.Sums();
+            sums.plus(disputes, accepted, mediated, agreed, closed, daysHundredths);
+            into.apply(countyCode, organisationId, category, period, sums, openByDue);
         }
 
         Tally emptyCopy() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import cn.lishui.police.mediation.mediator.MediatorDirectory;
@@ -69,21 +70,32 @@ class MediatorSuggestions {
     List<Suggestion> rank(Dispute dispute, List<MediatorRef> candidates, Map<String, Long> loads, int limit,
                           Locale locale) {
         Set<String> partyDialects = partyDialects(dispute);
-        List<Scored> scored = new ArrayList<>(candidates.size());
+        // the best `limit` kept while scoring (the worst of them on top of the heap), instead of sorting every
+        // candidate: the same order as a stable sort of all of them, whose ties keep the candidates' order
+        PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, WORST_FIRST);
+        int index = 0;
         for (MediatorRef mediator : candidates) {
             long caseload = loads.getOrDefault(mediator.id(), 0L);
-            scored.add(new Scored(mediator, caseload, points(dispute, mediator, caseload, partyDialects)));
+            best.add(new Scored(mediator, caseload, points(dispute, mediator, caseload, partyDialects), index++));
+            if (best.size() > limit) {
+                best.poll();
+            }
         }
-        scored.sort(Comparator.comparing((Scored s) -> s.points().available()).reversed()
-                .thenComparing(Comparator.comparingInt((Scored s) -> s.points().total()).reversed())
-                .thenComparingLong(Scored::caseload)
-                .thenComparing(s -> s.mediator().name()));
-        List<Suggestion> best = new ArrayList<>(Math.min(limit, scored.size()));
-        for (Scored top : scored.subList(0, Math.min(limit, scored.size()))) {
-            best.add(score(dispute, top.mediator(), top.caseload(), partyDialects, locale));
+        List<Scored> top = new ArrayList<>(best);
+        top.sort(BEST_FIRST);
+        List<Suggestion> suggestions = new ArrayList<>(top.size());
+        for (Scored scored : top) {
+            suggestions.add(score(dispute, scored.mediator(), scored.caseload(), partyDialects, locale));
         }
-        return best;
+        return suggestions;
     }
+
+    /** Available before unavailable, then more points, a lighter caseload, the name, the candidates' order. */
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt(Scored::rank)
+            .thenComparingLong(Scored::caseload)
+            .thenComparing((Scored s) -> s.mediator().name())
+            .thenComparingInt(Scored::index);
+    private static final Comparator<Scored> WORST_FIRST = BEST_FIRST.reversed();
 
     private record Points(int dialect, int specialty, int area, int load, boolean available) {
         int total() {
@@ -91,7 +103,12 @@ class MediatorSuggestions {
         }
     }
 
-    private record Scored(MediatorRef mediator, long caseload, Points points) {
+    private record Scored(MediatorRef mediator, long caseload, Points points, int index) {
+
+        /** Lower is better: the available ones first, then by points, highest first. */
+        int rank() {
+            return (points.available() ? 0 : 1_000) - points.total();
+        }
     }
 
     static Set<String> partyDialects(Dispute dispute) {

@@ -2,12 +2,11 @@ package cn.lishui.police.mediation.stats;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 import cn.lishui.police.mediation.dispute.DisputeCategory;
 import cn.lishui.police.mediation.dispute.KpiCounters;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The mediation KPIs, overall and by organisation, county, category and month, optionally for one county, one
  * organisation or a range of months. Every figure comes from the KPI counters ({@link KpiCounters}), kept exact
- * with every dispute write, so no dispute is read, whatever their number.
+ * with every dispute write and folded ahead by scope and month, so no dispute is read and no cell folded per
+ * request, whatever their number.
  */
 @RestController
 @Validated
@@ -55,85 +55,36 @@ class OverviewController {
         if (from != null && to != null && from.isAfter(to)) {
             throw DomainException.badRequest("INVALID_PERIOD", from, to);
         }
-        // the pre-aggregated counters of the matching cells (county x organisation x category x month), folded
-        // here into the total and the four breakdowns: no dispute is read, whatever their number
-        List<Row> cells = kpis.cells(countyCode, organisationId, from == null ? null : from.toString(),
-                to == null ? null : to.toString(), clock.instant()).stream().map(Row::of).toList();
-        Row total = fold(cells, Row::all).stream().findFirst().orElse(Row.EMPTY);
-        List<Overview.Row> byOrganisation = named(fold(cells, Row::organisationId));
-        List<Overview.Row> byCounty = fold(cells, Row::countyCode).stream().map(r -> r.row(null)).toList();
-        List<Overview.Row> byCategory = fold(cells, Row::category).stream().map(r -> r.row(null)).toList();
-        List<Overview.Row> byPeriod = fold(cells, Row::period).stream().map(r -> r.row(null)).toList();
+        // the KPI counters folded ahead by scope and month (KpiCounters.summary): no dispute is read and no cell
+        // folded per request, whatever their number
+        KpiCounters.Summary summary = kpis.summary(countyCode, organisationId, from == null ? null : from.toString(),
+                to == null ? null : to.toString(), clock.instant());
+        Map<String, String> names = organisations.names(summary.byOrganisation().keySet().stream()
+                .filter(Objects::nonNull).toList());
+        List<Overview.Row> byOrganisation = rows(summary.byOrganisation(), names);
+        List<Overview.Row> byCounty = rows(summary.byCounty(), Map.of());
+        List<Overview.Row> byCategory = rows(summary.byCategory(), Map.of());
+        List<Overview.Row> byPeriod = rows(summary.byPeriod(), Map.of());
         long organisationCount = organisationId != null ? 1 : organisations.count(countyCode);
         long mediatorCount = mediators.count(countyCode);
-        Overview.Row all = total.row(null);
-        return new Overview(organisationCount, mediatorCount, total.disputes, total.accepted, total.mediated,
-                total.agreed, total.closed, all.resolutionRate(), all.successRate(), total.overdue,
+        KpiCounters.Figures total = summary.total();
+        Overview.Row all = row(null, null, total);
+        return new Overview(organisationCount, mediatorCount, total.disputes(), total.accepted(), total.mediated(),
+                total.agreed(), total.closed(), all.resolutionRate(), all.successRate(), summary.overdue(),
                 all.averageDaysToClose(), byOrganisation, byCounty, sortedByCategory(byCategory), byPeriod);
     }
 
-    /** A cell, or a sum of cells under {@code key}. */
-    private record Row(String key, KpiCounters.Cell cell, long disputes, long accepted, long mediated, long agreed,
-                       long closed, long daysHundredths, long overdue) {
-
-        static final Row EMPTY = new Row(null, null, 0, 0, 0, 0, 0, 0, 0);
-
-        static Row of(KpiCounters.Cell cell) {
-            return new Row(null, cell, cell.disputes(), cell.accepted(), cell.mediated(), cell.agreed(),
-                    cell.closed(), cell.daysHundredths(), cell.overdue());
-        }
-
-        String all() {
-            return "all";
-        }
-
-        String organisationId() {
-            return cell.organisationId();
-        }
-
-        String countyCode() {
-            return cell.countyCode();
-        }
-
-        String category() {
-            return cell.category();
-        }
-
-        String period() {
-            return cell.period();
-        }
-
-        Row rekeyed(String newKey) {
-            return new Row(newKey, null, disputes, accepted, mediated, agreed, closed, daysHundredths, overdue);
-        }
-
-        Row plus(Row other) {
-            return new Row(key, null, disputes + other.disputes, accepted + other.accepted,
-                    mediated + other.mediated, agreed + other.agreed, closed + other.closed,
-                    daysHundredths + other.daysHundredths, overdue + other.overdue);
-        }
-
-        Overview.Row row(String name) {
-            return new Overview.Row(key, name, disputes, accepted, mediated, agreed, closed, share(mediated, accepted),
-                    share(agreed, mediated), closed == 0 ? null
-                    : Math.round((double) daysHundredths / 100 / closed * 10) / 10.0);
-        }
+    /** A breakdown's rows in its keys' order, each named from {@code names} (null when absent). */
+    private static List<Overview.Row> rows(Map<String, KpiCounters.Figures> breakdown, Map<String, String> names) {
+        List<Overview.Row> rows = new ArrayList<>(breakdown.size());
+        breakdown.forEach((key, figures) -> rows.add(row(key, key == null ? null : names.get(key), figures)));
+        return List.copyOf(rows);
     }
 
-    /** Sums the rows by the key {@code by} gives each (rows without one under "-"), in the key's order. */
-    private static List<Row> fold(List<Row> rows, Function<Row, String> by) {
-        Map<String, Row> folded = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        for (Row row : rows) {
-            String key = by.apply(row);
-            folded.merge(key, row.rekeyed(key), Row::plus);
-        }
-        return List.copyOf(folded.values());
-    }
-
-    private List<Overview.Row> named(List<Row> rows) {
-        Map<String, String> names = organisations.names(rows.stream().map(Row::key)
-                .filter(Objects::nonNull).toList());
-        return rows.stream().map(r -> r.row(names.get(r.key()))).toList();
+    private static Overview.Row row(String key, String name, KpiCounters.Figures f) {
+        return new Overview.Row(key, name, f.disputes(), f.accepted(), f.mediated(), f.agreed(), f.closed(),
+                share(f.mediated(), f.accepted()), share(f.agreed(), f.mediated()), f.closed() == 0 ? null
+                : Math.round((double) f.daysHundredths() / 100 / f.closed() * 10) / 10.0);
     }
 
     private static List<Overview.Row> sortedByCategory(List<Overview.Row> rows) {

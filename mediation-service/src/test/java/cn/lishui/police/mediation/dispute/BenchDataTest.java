@@ -55,6 +55,20 @@ class BenchDataTest {
     }
 
     @Test
+    void theLoadersMarkTheirDisputesWrittenAndDataWithoutAMarkIsNotWrittenTwice() {
+        Query bench = Query.query(Criteria.where("registeredBy").is(BenchDisputes.BY));
+        assertThat(mongo.findById(BenchDisputes.BY, Document.class, SeedDisputes.SEEDS)).isNotNull();
+        assertThat(mongo.findById("demo-data", Document.class, SeedDisputes.SEEDS)).isNotNull();
+
+        // a data directory written before the marks existed: the disputes are found, not written again, and marked
+        mongo.remove(Query.query(Criteria.where("_id").is(BenchDisputes.BY)), SeedDisputes.SEEDS);
+        benchDisputes.run(null);
+
+        assertThat(mongo.count(bench, Dispute.class)).isEqualTo(3000);
+        assertThat(mongo.findById(BenchDisputes.BY, Document.class, SeedDisputes.SEEDS)).isNotNull();
+    }
+
+    @Test
     void theDisputesStandWhereDisputesOfTheirAgeWouldAndNothingHappensAfterNow() {
         List<Document> disputes = mongo.find(Query.query(Criteria.where("registeredBy").is(BenchDisputes.BY)),
                 Document.class, "disputes");

@@ -3,9 +3,17 @@ package cn.lishui.police.mediation.dispute;
 import static cn.lishui.police.mediation.dispute.DisputeFixtures.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import cn.lishui.police.mediation.GridStub;
 import cn.lishui.police.mediation.MediationApiTestBase;
@@ -165,5 +173,77 @@ class KpiCountersTest extends MediationApiTestBase {
         KpiCounters.Counts recount = kpis.recount();
         assertThat(kpis.counts()).isEqualTo(recount);
         assertThat(kpis.stored()).isEqualTo(recount);
+        assertSummariesEqualAFoldOf(recount);
+    }
+
+    /**
+     * What the overview shows (totals, overdue, the four breakdowns) for every scope and some ranges of months
+     * equals the sums of the recounted cells that match, folded here the plain way.
+     */
+    private void assertSummariesEqualAFoldOf(KpiCounters.Counts recount) {
+        Instant now = Instant.now();
+        String thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        List<String> counties = new ArrayList<>(Arrays.asList(null, COUNTY, "331102"));
+        List<String> organisations = new ArrayList<>(Arrays.asList((String) null));
+        recount.cells().values().stream().filter(c -> COUNTY.equals(c.countyCode()))
+                .map(KpiCounters.Counter::organisationId).distinct().forEach(organisations::add);
+        String[][] ranges = {{null, null}, {thisMonth, thisMonth}, {"2020-01", null}, {null, thisMonth},
+                {null, "2020-12"}, {"2020-01", "2020-12"}};
+        for (String county : counties) {
+            for (String organisation : organisations) {
+                for (String[] range : ranges) {
+                    KpiCounters.Summary expected = fold(recount, county, organisation, range[0], range[1], now);
+                    assertThat(kpis.summary(county, organisation, range[0], range[1], now))
+                            .as("county %s, organisation %s, months %s..%s", county, organisation, range[0], range[1])
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static KpiCounters.Summary fold(KpiCounters.Counts counts, String county, String organisation,
+                                            String from, String to, Instant now) {
+        long[] total = new long[6];
+        long overdue = 0;
+        List<Map<String, long[]>> breakdowns = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>());
+        for (KpiCounters.Counter cell : counts.cells().values()) {
+            if ((county != null && !county.equals(cell.countyCode()))
+                    || (organisation != null && !organisation.equals(cell.organisationId()))
+                    || (from != null && (cell.period() == null || cell.period().compareTo(from) < 0))
+                    || (to != null && (cell.period() == null || cell.period().compareTo(to) > 0))) {
+                continue;
+            }
+            long[] figures = {cell.disputes(), cell.accepted(), cell.mediated(), cell.agreed(), cell.closed(),
+                    cell.daysHundredths()};
+            add(total, figures);
+            for (Map.Entry<Long, Long> due : cell.openByDue().entrySet()) {
+                if (due.getKey() < now.getEpochSecond()) {
+                    overdue += due.getValue();
+                }
+            }
+            String[] keys = {cell.organisationId(), cell.countyCode(), cell.category(), cell.period()};
+            for (int i = 0; i < keys.length; i++) {
+                add(breakdowns.get(i).computeIfAbsent(keys[i], k -> new long[6]), figures);
+            }
+        }
+        return new KpiCounters.Summary(figures(total), overdue, sorted(breakdowns.get(0)), sorted(breakdowns.get(1)),
+                sorted(breakdowns.get(2)), sorted(breakdowns.get(3)));
+    }
+
+    private static void add(long[] into, long[] figures) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += figures[i];
+        }
+    }
+
+    private static KpiCounters.Figures figures(long[] f) {
+        return new KpiCounters.Figures(f[0], f[1], f[2], f[3], f[4], f[5]);
+    }
+
+    private static SortedMap<String, KpiCounters.Figures> sorted(Map<String, long[]> breakdown) {
+        SortedMap<String, KpiCounters.Figures> sorted = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        breakdown.forEach((key, f) -> sorted.put(key, figures(f)));
+        return sorted;
     }
 }

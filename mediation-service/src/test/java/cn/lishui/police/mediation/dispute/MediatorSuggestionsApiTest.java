@@ -92,4 +92,50 @@ class MediatorSuggestionsApiTest extends MediationApiTestBase {
         assertThat(ranked.get(1).get("caseload").asInt()).isEqualTo(1);
         assertThat(ranked.get(1).get("factors").get(3).get("points").asInt()).isZero();
     }
+
+    @Test
+    void aShortListIsTheTopOfTheWholeRankingBestFirstThenLighterCaseloadThenName() {
+        DisputeFixtures fixtures = new DisputeFixtures(http);
+        String village = DisputeFixtures.freshVillage(SUICHANG);
+        GridStub.get().village(village, "湖山村");
+        String head = DisputeFixtures.unique("head");
+        String organisation = fixtures.organisation(SUICHANG, "PEOPLES_MEDIATION_COMMITTEE", head);
+        // twelve mediators, several with equal scores, so the ties decide part of the order
+        List<List<String>> dialects = List.of(List.of("缙云话", "温州话"), List.of("温州话"), List.of());
+        List<List<String>> specialties = List.of(List.of("NEIGHBOUR"), List.of("COMMERCIAL"));
+        for (int i = 0; i < 12; i++) {
+            fixtures.mediator(organisation, "rank-" + (char) ('a' + (i * 5) % 12) + "-" + DisputeFixtures.unique("m"),
+                    specialties.get(i % 2), dialects.get(i % 3), 1 + i % 4);
+        }
+        String citizen = DisputeFixtures.unique("citizen");
+        String id = fixtures.open(bearer(citizen, "CITIZEN"), DisputeFixtures.citizenIntake(village, organisation))
+                .get("id").asString();
+
+        JsonNode all = suggestions(head, id, 50);
+        assertThat(all.get("candidates").asInt()).isEqualTo(12);
+        JsonNode ranked = all.get("suggestions");
+        assertThat(ranked.size()).isEqualTo(12);
+        for (int i = 1; i < ranked.size(); i++) {
+            JsonNode before = ranked.get(i - 1);
+            JsonNode after = ranked.get(i);
+            int byScore = Integer.compare(after.get("score").asInt(), before.get("score").asInt());
+            int byName = before.get("name").asString().compareTo(after.get("name").asString());
+            assertThat(byScore < 0 || (byScore == 0 && byName < 0))
+                    .as("%s before %s", before.get("name").asString(), after.get("name").asString()).isTrue();
+        }
+        for (int limit : new int[] {1, 3, 11}) {
+            JsonNode top = suggestions(head, id, limit).get("suggestions");
+            assertThat(top.size()).isEqualTo(limit);
+            for (int i = 0; i < limit; i++) {
+                assertThat(top.get(i)).as("limit %d, place %d", limit, i).isEqualTo(ranked.get(i));
+            }
+        }
+    }
+
+    private JsonNode suggestions(String head, String id, int limit) {
+        return http.get().uri("/api/mediation/disputes/{id}/mediator-suggestions?limit={l}", id, limit)
+                .header("Authorization", bearer(head, "MEDIATOR")).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
 }

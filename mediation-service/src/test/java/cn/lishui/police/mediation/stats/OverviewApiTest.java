@@ -108,6 +108,77 @@ class OverviewApiTest extends MediationApiTestBase {
         http.get().uri("/api/mediation/stats/overview").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void theCityTheCountyAndTheMonthOverviewsEachCountTheDisputesOpenedAndAccepted() {
+        String county = "331127";
+        String village = county + "102" + String.format("%03d", 200 + (int) (Math.random() * 700));
+        GridStub.get().village(village, "景宁村");
+        String head = "head-" + UUID.randomUUID();
+        String organisation = create("/api/mediation/organisations", ADMIN, Map.of("name", "景宁县调委会 " + head,
+                "kind", "PEOPLES_MEDIATION_COMMITTEE", "countyCode", county, "headId", head));
+        String headToken = TestTokens.bearer(head, "MEDIATOR");
+        String thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String[] scopes = {"", "?countyCode=" + county, "?from=" + thisMonth + "&to=" + thisMonth,
+                "?countyCode=" + county + "&organisationId=" + organisation, "?to=" + thisMonth};
+        JsonNode[] before = new JsonNode[scopes.length];
+        for (int i = 0; i < scopes.length; i++) {
+            before[i] = overview(scopes[i]);
+        }
+
+        String[] ids = new String[3];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = open(village, organisation, i == 2 ? "LAND_PROPERTY" : "NEIGHBOUR");
+        }
+        act(headToken, ids[0], "accept", Map.of());
+        act(headToken, ids[1], "accept", Map.of());
+
+        for (int i = 0; i < scopes.length; i++) {
+            JsonNode after = overview(scopes[i]);
+            assertThat(after.get("disputes").asLong() - before[i].get("disputes").asLong()).as(scopes[i]).isEqualTo(3);
+            assertThat(after.get("accepted").asLong() - before[i].get("accepted").asLong()).as(scopes[i]).isEqualTo(2);
+            assertThat(row(after, "byCounty", county).get("disputes").asLong()
+                    - disputesIn(before[i], "byCounty", county)).as(scopes[i]).isEqualTo(3);
+            assertThat(row(after, "byPeriod", thisMonth).get("disputes").asLong()
+                    - disputesIn(before[i], "byPeriod", thisMonth)).as(scopes[i]).isEqualTo(3);
+            JsonNode mine = row(after, "byOrganisation", organisation);
+            assertThat(mine.get("name").asString()).startsWith("景宁县调委会");
+            assertThat(mine.get("disputes").asLong()).isEqualTo(3);
+            assertThat(mine.get("accepted").asLong()).isEqualTo(2);
+        }
+        // the organisation's own overview: its disputes only, by category in the categories' order
+        JsonNode own = overview("?countyCode=" + county + "&organisationId=" + organisation);
+        assertThat(own.get("disputes").asLong()).isEqualTo(3);
+        assertThat(own.get("byOrganisation").size()).isEqualTo(1);
+        assertThat(own.get("byCategory").get(0).get("key").asString()).isEqualTo("NEIGHBOUR");
+        assertThat(own.get("byCategory").get(0).get("disputes").asLong()).isEqualTo(2);
+        assertThat(own.get("byCategory").get(1).get("key").asString()).isEqualTo("LAND_PROPERTY");
+        // another county's overview does not count them
+        assertThat(overview("?countyCode=331126&organisationId=" + organisation).get("disputes").asLong()).isZero();
+    }
+
+    private JsonNode overview(String query) {
+        return http.get().uri("/api/mediation/stats/overview" + query).header("Authorization", ADMIN).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static JsonNode row(JsonNode overview, String breakdown, String key) {
+        for (JsonNode row : overview.get(breakdown)) {
+            if (key.equals(row.get("key").asString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + breakdown);
+    }
+
+    private static long disputesIn(JsonNode overview, String breakdown, String key) {
+        for (JsonNode row : overview.get(breakdown)) {
+            if (key.equals(row.get("key").asString())) {
+                return row.get("disputes").asLong();
+            }
+        }
+        return 0;
+    }
+
     private String open(String village, String organisation, String category) {
         Map<String, Object> body = new HashMap<>();
         body.put("category", category);
