@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.lishui.police.gateway.security.GatewaySecurityProperties.AccessRule;
 import cn.lishui.police.platform.security.FengqiaoJwtAuthenticationConverter;
+import cn.lishui.police.platform.security.VerifiedTokens;
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
@@ -19,6 +20,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -26,6 +28,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -59,7 +62,8 @@ class GatewaySecurityConfiguration {
         });
         http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.authenticationManager(tokenChecks(properties.verifiedTokens() > 0
-                        ? new VerifiedTokens(jwtDecoder, properties.verifiedTokens(), Clock.systemUTC()) : jwtDecoder)))
+                        ? remembering(jwtDecoder, new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()))
+                        : jwtDecoder)))
                 .authenticationEntryPoint(responses)
                 .authenticationFailureHandler(responses)
                 .accessDeniedHandler(responses));
@@ -109,6 +113,14 @@ class GatewaySecurityConfiguration {
      * fetched the decoder fails with an error that is no authentication error at all; it is made one
      * ({@link AuthenticationServiceException}), which {@link ProblemSecurityResponses} answers with 503.
      */
+    /** The decoder, asked only for tokens not already checked and still current ({@link VerifiedTokens}). */
+    static ReactiveJwtDecoder remembering(ReactiveJwtDecoder decoder, VerifiedTokens tokens) {
+        return token -> {
+            Jwt known = tokens.get(token);
+            return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> tokens.remember(token, jwt));
+        };
+    }
+
     private static ReactiveAuthenticationManager tokenChecks(ReactiveJwtDecoder jwtDecoder) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
         manager.setJwtAuthenticationConverter(

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    for every method, just the path pattern
  * @param accessRules role rules per route, checked in order after the public paths; a request that
  *                    matches none needs any valid token
- * @param verifiedTokens how many checked bearer tokens are kept until they expire ({@link VerifiedTokens});
+ * @param verifiedTokens how many checked bearer tokens are kept until they expire ({@link cn.lishui.police.platform.security.VerifiedTokens});
  *                    10,000 when not set, 0 checks every request's token from scratch
  */
 @ConfigurationProperties("fengqiao.gateway.security")

@@ -1,7 +1,10 @@
 package cn.lishui.police.platform.security;
 
+import java.time.Clock;
+
 import cn.lishui.police.platform.config.PlatformWebMvcAutoConfiguration;
 import cn.lishui.police.platform.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * expiry (Boot's {@code spring.security.oauth2.resourceserver.jwt.*}, set in the platform defaults).
  * Health, metrics and API docs are open; so are the service's {@code fengqiao.security.public-paths};
  * everything else needs a token. Roles arrive as {@code ROLE_*} authorities for {@code @PreAuthorize},
- * and {@link Caller#current()} gives the object-level rules their subject and area. A service that
+ * and {@link Caller#current()} gives the object-level rules their subject and area. A token checked once is
+ * not checked again until it expires ({@link VerifiedTokens}, {@code fengqiao.security.verified-tokens}). A service that
  * needs other chains (identity-service) declares its own {@link SecurityFilterChain} and reuses the
  * converter and problem handlers defined here.
  */
@@ -56,7 +60,8 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
                                                   FengqiaoJwtAuthenticationConverter converter,
-                                                  ProblemSecurityHandlers handlers) throws Exception {
+                                                  ProblemSecurityHandlers handlers,
+                                                  ObjectProvider<JwtDecoder> decoder) throws Exception {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(ALWAYS_OPEN).permitAll();
             for (String publicPath : properties.publicPaths()) {
@@ -70,7 +75,13 @@ public class ResourceServerAutoConfiguration {
             requests.anyRequest().authenticated();
         });
         http.oauth2ResourceServer(server -> server
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                .jwt(jwt -> {
+                    jwt.jwtAuthenticationConverter(converter);
+                    JwtDecoder checks = decoder.getIfAvailable();
+                    if (checks != null && properties.verifiedTokens() > 0) {
+                        jwt.decoder(new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()).decoding(checks));
+                    }
+                })
                 .authenticationEntryPoint(handlers)
                 .accessDeniedHandler(handlers));
         http.exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));

@@ -1,4 +1,4 @@
-package cn.lishui.police.gateway.security;
+package cn.lishui.police.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import reactor.core.publisher.Mono;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,59 +26,66 @@ class VerifiedTokensTest {
             "token-b", jwt("b", NOW.plusSeconds(600)),
             "token-c", jwt("c", NOW.plusSeconds(600)),
             "no-expiry", jwt("d", null));
-    private final ReactiveJwtDecoder decoder = token -> {
+    private final JwtDecoder decoder = token -> {
         checked.add(token);
         Jwt jwt = valid.get(token);
-        return jwt != null ? Mono.just(jwt) : Mono.error(new BadJwtException("bad token"));
+        if (jwt == null) {
+            throw new BadJwtException("bad token");
+        }
+        return jwt;
     };
 
     @Test
     void aTokenCheckedOnceIsNotCheckedAgainUntilItExpires() {
         MutableClock clock = new MutableClock(NOW);
-        VerifiedTokens tokens = new VerifiedTokens(decoder, 100, clock);
+        VerifiedTokens kept = new VerifiedTokens(100, clock);
+        JwtDecoder tokens = kept.decoding(decoder);
 
-        assertThat(tokens.decode("token-a").block().getSubject()).isEqualTo("a");
-        assertThat(tokens.decode("token-a").block().getSubject()).isEqualTo("a");
+        assertThat(tokens.decode("token-a").getSubject()).isEqualTo("a");
+        assertThat(tokens.decode("token-a").getSubject()).isEqualTo("a");
         clock.now = NOW.plusSeconds(599);
-        assertThat(tokens.decode("token-a").block().getSubject()).isEqualTo("a");
+        assertThat(tokens.decode("token-a").getSubject()).isEqualTo("a");
         assertThat(checked).containsExactly("token-a");
 
         clock.now = NOW.plusSeconds(600); // expired: the decoder decides again (and rejects it, with its clock)
-        tokens.decode("token-a").block();
+        tokens.decode("token-a");
         assertThat(checked).containsExactly("token-a", "token-a");
     }
 
     @Test
     void aRejectedTokenIsRejectedEveryTimeAndNeverKept() {
-        VerifiedTokens tokens = new VerifiedTokens(decoder, 100, new MutableClock(NOW));
+        VerifiedTokens kept = new VerifiedTokens(100, new MutableClock(NOW));
+        JwtDecoder tokens = kept.decoding(decoder);
 
-        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
-        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
 
         assertThat(checked).containsExactly("forged", "forged");
-        assertThat(tokens.size()).isZero();
+        assertThat(kept.size()).isZero();
     }
 
     @Test
     void aTokenWithoutExpiryIsCheckedEveryTime() {
-        VerifiedTokens tokens = new VerifiedTokens(decoder, 100, new MutableClock(NOW));
+        VerifiedTokens kept = new VerifiedTokens(100, new MutableClock(NOW));
+        JwtDecoder tokens = kept.decoding(decoder);
 
-        tokens.decode("no-expiry").block();
-        tokens.decode("no-expiry").block();
+        tokens.decode("no-expiry");
+        tokens.decode("no-expiry");
 
         assertThat(checked).containsExactly("no-expiry", "no-expiry");
     }
 
     @Test
     void noMoreThanTheLimitIsKept() {
-        VerifiedTokens tokens = new VerifiedTokens(decoder, 2, new MutableClock(NOW));
+        VerifiedTokens kept = new VerifiedTokens(2, new MutableClock(NOW));
+        JwtDecoder tokens = kept.decoding(decoder);
 
-        tokens.decode("token-a").block();
-        tokens.decode("token-b").block();
-        tokens.decode("token-c").block();
+        tokens.decode("token-a");
+        tokens.decode("token-b");
+        tokens.decode("token-c");
 
-        assertThat(tokens.size()).isLessThanOrEqualTo(2);
-        tokens.decode("token-c").block();
+        assertThat(kept.size()).isLessThanOrEqualTo(2);
+        tokens.decode("token-c");
         assertThat(checked).containsExactly("token-a", "token-b", "token-c");
     }
 
