@@ -3,7 +3,6 @@ package cn.lishui.police.grid.incident;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import cn.lishui.police.grid.access.CallerArea;
 import cn.lishui.police.grid.officer.Assignments;
@@ -13,6 +12,7 @@ import cn.lishui.police.grid.region.LocationView;
 import cn.lishui.police.grid.region.MapDirectory;
 import cn.lishui.police.platform.error.DomainException;
 import cn.lishui.police.platform.mongo.MongoPages;
+import cn.lishui.police.platform.mongo.TimeOrderedIds;
 import cn.lishui.police.platform.personaldata.PersonalDataKind;
 import cn.lishui.police.platform.personaldata.PersonalDataProtector;
 import cn.lishui.police.platform.security.Caller;
@@ -78,7 +78,7 @@ public class Incidents {
                 info == null ? null : protector.protect(PersonalDataKind.NAME, blankToNull(info.name())),
                 info == null ? null : protector.protect(PersonalDataKind.PHONE, blankToNull(info.phone())));
         var now = clock.instant();
-        Incident incident = Incident.report(UUID.randomUUID().toString(), numbers.next(place.countyCode(), now),
+        Incident incident = Incident.report(TimeOrderedIds.next(), numbers.next(place.countyCode(), now),
                 command.category(), criminal, command.description().strip(), place, command.attributes(), reporter,
                 caller.subject(), now);
         mongo.insert(incident);

@@ -1,28 +1,30 @@
 package cn.lishui.police.platform.mongo;
 
+import java.nio.file.Path;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 MVStore backend of mongo-java-server, made durable per acknowledged write, with documents and
- * index keys stored as BSON ({@link BsonDatabase}).
+ * The H2 MVStore backend of mongo-java-server, with documents and index keys stored as BSON ({@link BsonDatabase}),
+ * made durable per acknowledged write by the server in front of it.
  *
- * <p>MVStore commits in the background about once a second, so a {@code kill -9} loses the writes of
- * that last second although the client saw them acknowledged. Here each command commits before its
- * reply is sent: the reply (the acknowledgement) leaves only once the change is in the file. A commit
- * with nothing to write is a no-op, so reads pay nothing, and commands that finish while another one's
- * commit is being written share the next commit (MVStore writes everything unsaved at once). Commit is
- * enough for a killed process (the data is in the OS page cache); surviving a power cut would also need
- * an fsync, which the embedded default does not promise.
+ * <p>MVStore commits in the background about once a second, so a {@code kill -9} would lose the writes of that
+ * last second although the client saw them acknowledged. {@link EmbeddedMongoServer} therefore sends no reply
+ * before the store has committed what was changed before it ({@link GroupCommit}: one commit for all the replies
+ * waiting at that moment). Commit is enough for a killed process (the data is in the OS page cache); surviving a
+ * power cut would also need an fsync, which the embedded default does not promise.
  */
 class DurableH2Backend extends H2Backend {
 
     private DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** How the embedded default opens its file. */
+    static MVStore.Builder storeBuilder(Path file) {
+        return new MVStore.Builder().fileName(file.toString());
     }
 
     /** The backend over this store, after converting a file written by the stock H2 backend. */
@@ -63,23 +65,5 @@ class DurableH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new BsonDatabase(databaseName, getMvStore(), getCursorRegistry(), indexShortcuts());
-    }
-
-    @Override
-    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            commit();
-        }
-    }
-
-    @Override
-    public Document handleMessage(MongoMessage message) {
-        try {
-            return super.handleMessage(message);
-        } finally {
-            commit();
-        }
     }
 }

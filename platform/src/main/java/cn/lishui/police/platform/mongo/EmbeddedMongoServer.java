@@ -5,10 +5,27 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoThreadFactory;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
+import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,20 +35,56 @@ import org.springframework.beans.factory.DisposableBean;
  * mongo-java-server running in this JVM on a loopback port, spoken to over the wire by the real
  * MongoDB driver, so the application code cannot tell it from a {@code mongod}. Stops with the
  * application context.
+ *
+ * <p>The server is mongo-java-server's own pipeline ({@code MongoServer}'s), set up here so that on file one
+ * more handler can end it: {@link GroupCommit}'s gate, which sends a reply only once the store has committed
+ * what was changed before it.
  */
 public final class EmbeddedMongoServer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-    private final MongoServer server;
+    private final MongoBackend backend;
+    private final GroupCommit commits;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final ChannelGroup clients;
+    private final Channel listener;
     private final InetSocketAddress address;
     private final Path storeFile;
 
-    private EmbeddedMongoServer(MongoBackend backend, Path storeFile) {
-        this.server = new MongoServer(backend);
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        this.address = server.getLocalAddress();
+    private EmbeddedMongoServer(MongoBackend backend, GroupCommit commits, Path storeFile) {
+        this.backend = backend;
+        this.commits = commits;
         this.storeFile = storeFile;
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new MongoThreadFactory("mongo-server-boss"),
+                NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(0, new MongoThreadFactory("mongo-server-worker"),
+                NioIoHandler.newFactory());
+        this.clients = new DefaultChannelGroup("mongodb-channels", workers.next());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 100)
+                .childOption(ChannelOption.TCP_NODELAY, Boolean.TRUE)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
+                                new MongoWireProtocolHandler(), new MongoDatabaseHandler(backend, clients),
+                                new MongoExceptionHandler());
+                        if (commits != null) {
+                            channel.pipeline().addLast(commits.gate());
+                        }
+                    }
+                });
+        try {
+            this.listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            stopThreads();
+            throw e;
+        }
+        this.address = (InetSocketAddress) listener.localAddress();
     }
 
     /** A server whose data lives in {@code directory/mongo.mv.db}, durable per acknowledged write. */
@@ -42,15 +95,15 @@ public final class EmbeddedMongoServer implements DisposableBean {
             throw new UncheckedIOException("Cannot create the embedded MongoDB data directory " + directory, e);
         }
         Path file = directory.resolve("mongo.mv.db").toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        EmbeddedMongoServer server = new EmbeddedMongoServer(DurableH2Backend.open(store), file);
+        MVStore store = DurableH2Backend.storeBuilder(file).open();
+        EmbeddedMongoServer server = new EmbeddedMongoServer(DurableH2Backend.open(store), new GroupCommit(store), file);
         log.info("Embedded MongoDB on {} persisting to {}", server.connectionString(), file);
         return server;
     }
 
     /** A server that keeps everything in memory: for tests. */
     public static EmbeddedMongoServer inMemory() {
-        EmbeddedMongoServer server = new EmbeddedMongoServer(new MemoryBackend(), null);
+        EmbeddedMongoServer server = new EmbeddedMongoServer(new MemoryBackend(), null, null);
         log.info("Embedded in-memory MongoDB on {}", server.connectionString());
         return server;
     }
@@ -63,9 +116,25 @@ public final class EmbeddedMongoServer implements DisposableBean {
         return storeFile;
     }
 
+    /** Commits made for replies so far, and the replies they let through (on file; zeros in memory). */
+    long[] commitsAndReplies() {
+        return commits == null ? new long[] {0, 0} : new long[] {commits.commits(), commits.replies()};
+    }
+
     @Override
     public void destroy() {
         log.info("Stopping embedded MongoDB on {}", connectionString());
-        server.shutdown();
+        listener.close().syncUninterruptibly();
+        clients.close().syncUninterruptibly();
+        stopThreads();
+        if (commits != null) {
+            commits.close();
+        }
+        backend.close();
+    }
+
+    private void stopThreads() {
+        acceptor.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
