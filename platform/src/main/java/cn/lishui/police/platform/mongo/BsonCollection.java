@@ -50,6 +50,15 @@ final class BsonCollection extends H2Collection {
         this.narrowByUniqueIndex = narrowByUniqueIndex;
     }
 
+    /** Adds the index, filling it from the documents unless it was filled before; a unique one remembers it was. */
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof BsonUniqueIndex unique) {
+            unique.filled();
+        }
+    }
+
     /**
      * findAndModify answers with the stored document itself, which mongo-java-server updates in place; the
      * answer is encoded after the collection's lock is released, so a concurrent {@code $inc} on the same

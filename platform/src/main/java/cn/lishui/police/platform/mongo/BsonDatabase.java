@@ -30,6 +30,8 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     static final String DOCUMENTS_PREFIX = "databases.";
     static final String META_PREFIX = "meta.";
     static final String INDEX_INFIX = "._index_";
+    /** Which unique indexes were filled from their collection's documents ({@link BsonUniqueIndex#filled()}). */
+    static final String FILLED_INDEXES = "$fengqiao.filled_indexes";
 
     private final MVStore store;
     private final boolean indexShortcuts;
@@ -53,7 +55,7 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
         return new BsonUniqueIndex(store.openMap(indexMapName(collection, indexName), indexMap()), indexName, keys,
-                sparse);
+                sparse, indexShortcuts ? store.openMap(FILLED_INDEXES) : null);
     }
 
     /**
@@ -87,7 +89,9 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
-        store.removeMap(indexMapName(collection.getCollectionName(), indexName));
+        String mapName = indexMapName(collection.getCollectionName(), indexName);
+        store.removeMap(mapName);
+        store.<String, Boolean>openMap(FILLED_INDEXES).remove(mapName);
     }
 
     private String indexMapName(String collection, String indexName) {
@@ -110,6 +114,7 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
                         || name.startsWith(META_PREFIX + databaseName + "."))
                 .collect(Collectors.toList());
         names.forEach(store::removeMap);
+        forgetFilled(databaseName + ".");
     }
 
     @Override
@@ -118,6 +123,18 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
         String namespace = getFullCollectionNamespace(collection);
         store.removeMap(DOCUMENTS_PREFIX + namespace);
         store.removeMap(META_PREFIX + namespace);
+        // the unique indexes' maps too: left behind, a collection created again under this name found its old keys
+        List<String> indexes = store.getMapNames().stream().filter(name -> name.startsWith(namespace + INDEX_INFIX))
+                .collect(Collectors.toList());
+        indexes.forEach(store::removeMap);
+        forgetFilled(namespace + INDEX_INFIX);
+    }
+
+    private void forgetFilled(String mapNamePrefix) {
+        MVMap<String, Boolean> filled = store.openMap(FILLED_INDEXES);
+        List<String> names = filled.keySet().stream().filter(name -> name.startsWith(mapNamePrefix))
+                .collect(Collectors.toList());
+        names.forEach(filled::remove);
     }
 
     @Override
