@@ -14,6 +14,7 @@ import cn.lishui.police.mediation.mediator.MediatorRef;
 import cn.lishui.police.mediation.organisation.OrganisationRef;
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.error.DomainException;
+import cn.lishui.police.platform.mongo.TimeOrderedIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -139,7 +140,7 @@ class Dispute {
                             VillageCheck villageCheck, DisputeCategory category, String description, Long amountAtStake,
                             List<Party> parties, OrganisationRef organisation, Instant now) {
         Dispute dispute = new Dispute();
-        dispute.id = DisputeIds.next();
+        dispute.id = TimeOrderedIds.next(); // time-ordered: random ids rewrote pages all over the _id tree
         dispute.source = source;
         dispute.registeredBy = Objects.requireNonNull(registeredBy);
         dispute.countyCode = countyCode;
