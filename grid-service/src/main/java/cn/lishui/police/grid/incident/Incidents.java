@@ -263,6 +263,7 @@ public class Incidents {
         Incident saved = mongo.save(incident);
         metrics.closed(saved);
         if (handOff) {
+            handOffs.startedPending();
             handOffs.attempt(saved, caller.subject());
         }
         return saved;

@@ -10,6 +10,7 @@ import cn.lishui.police.grid.client.MediationClient;
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryFailures;
 import cn.lishui.police.platform.delivery.DeliveryQueue;
+import cn.lishui.police.platform.delivery.PendingWatch;
 import cn.lishui.police.platform.personaldata.PersonalDataReveals;
 import cn.lishui.police.platform.personaldata.ProtectedValue;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * The hand-off of transferred disputes to mediation-service (110 联调). The hand-off lives in the
  * incident's own document as a platform {@link Delivery}; the first attempt is made in the request that
  * closes the incident, and the platform's scheduler redelivers pending ones through this queue with the
- * same Idempotency-Key until mediation accepts (or refuses for good).
+ * same Idempotency-Key until mediation accepts (or refuses for good). While none is pending the queue does not ask
+ * the store (a platform {@link PendingWatch}: each query read every incident on the embedded store, every 5 s and
+ * at every metrics scrape).
  */
 @Component
 class MediationHandOffs implements DeliveryQueue {
@@ -40,6 +43,7 @@ class MediationHandOffs implements DeliveryQueue {
     private final MediationClient mediation;
     private final PersonalDataReveals reveals;
     private final Clock clock;
+    private final PendingWatch pending = new PendingWatch();
 
     MediationHandOffs(MongoTemplate mongo, MediationClient mediation, PersonalDataReveals reveals,
                       ObjectProvider<Clock> clock) {
@@ -56,16 +60,28 @@ class MediationHandOffs implements DeliveryQueue {
 
     @Override
     public long backlog() {
-        return mongo.count(Query.query(Criteria.where("handoff.status").is(Delivery.Status.PENDING)), Incident.class);
+        return pending.unlessIdle(() -> mongo.count(Query.query(Criteria.where("handoff.status")
+                .is(Delivery.Status.PENDING)), Incident.class), count -> count == 0, 0L);
     }
 
+    /** The pending hand-offs by their next attempt, then those of them due: none pending is worth knowing. */
     @Override
     public List<String> due(Instant now, int limit) {
-        Query query = Query.query(Criteria.where("handoff.status").is(Delivery.Status.PENDING)
-                .and("handoff.nextAttemptAt").lte(now)).with(Sort.by("handoff.nextAttemptAt")).limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(Incident.class)).stream()
+        List<org.bson.Document> found = pending.unlessIdle(() -> {
+            Query query = Query.query(Criteria.where("handoff.status").is(Delivery.Status.PENDING))
+                    .with(Sort.by("handoff.nextAttemptAt")).limit(limit);
+            query.fields().include("_id", "handoff.nextAttemptAt");
+            return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(Incident.class));
+        }, List::isEmpty, List.of());
+        return found.stream()
+                .filter(d -> d.get("handoff") instanceof org.bson.Document handoff
+                        && handoff.get("nextAttemptAt") instanceof java.util.Date next && !next.toInstant().isAfter(now))
                 .map(d -> d.getString("_id")).toList();
+    }
+
+    /** After an incident was saved with a hand-off pending (the close that starts it): the queue looks again. */
+    void startedPending() {
+        pending.mayBePending();
     }
 
     @Override
@@ -104,6 +120,9 @@ class MediationHandOffs implements DeliveryQueue {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(incident.id()).and("handoff.key").is(current.key())),
                 new Update().set("handoff", next).inc("version", 1), Incident.class);
         incident.handOff(next);
+        if (next.pending()) {
+            pending.mayBePending();
+        }
         return outcome;
     }
 

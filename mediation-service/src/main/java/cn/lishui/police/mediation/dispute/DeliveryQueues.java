@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryQueue;
+import cn.lishui.police.platform.delivery.PendingWatch;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,7 @@ class DeliveryQueues {
 
     @Bean
     DeliveryQueue villageVerificationQueue(MongoTemplate mongo, Disputes disputes, PendingDeliveries pending) {
-        return new DisputeQueue(VILLAGE, "villageDelivery", mongo, pending) {
+        return new DisputeQueue(VILLAGE, "villageDelivery", mongo, pending.village()) {
             @Override
             public Delivery.Outcome redeliver(String ownerId) {
                 return disputes.reverifyVillage(ownerId);
@@ -38,7 +39,7 @@ class DeliveryQueues {
 
     @Bean
     DeliveryQueue policeLiaisonQueue(MongoTemplate mongo, Disputes disputes, PendingDeliveries pending) {
-        return new DisputeQueue(LIAISON, "liaisonDelivery", mongo, pending) {
+        return new DisputeQueue(LIAISON, "liaisonDelivery", mongo, pending.liaison()) {
             @Override
             public Delivery.Outcome redeliver(String ownerId) {
                 return disputes.refetchLiaison(ownerId);
@@ -48,18 +49,16 @@ class DeliveryQueues {
 
     /**
      * A queue over one Delivery field of the disputes. Once a query found none pending, it answers "none" without
-     * asking the store until a write leaves a delivery pending ({@link PendingDeliveries}).
+     * asking the store until a write leaves one of its deliveries pending ({@link PendingDeliveries}).
      */
     abstract static class DisputeQueue implements DeliveryQueue {
 
         private final String name;
         private final String field;
         private final MongoTemplate mongo;
-        private final PendingDeliveries pending;
-        /** The generation of {@link PendingDeliveries} at which a query found nothing pending; -1: not yet. */
-        private volatile long noneSince = -1;
+        private final PendingWatch pending;
 
-        DisputeQueue(String name, String field, MongoTemplate mongo, PendingDeliveries pending) {
+        DisputeQueue(String name, String field, MongoTemplate mongo, PendingWatch pending) {
             this.name = name;
             this.field = field;
             this.mongo = mongo;
@@ -73,39 +72,24 @@ class DeliveryQueues {
 
         @Override
         public long backlog() {
-            long generation = pending.generation();
-            if (generation == noneSince) {
-                return 0;
-            }
-            long backlog = mongo.count(Query.query(Criteria.where(field + ".status").is(Delivery.Status.PENDING)),
-                    Dispute.class);
-            noneFound(backlog == 0, generation);
-            return backlog;
+            return pending.unlessIdle(() -> mongo.count(Query.query(Criteria.where(field + ".status")
+                    .is(Delivery.Status.PENDING)), Dispute.class), count -> count == 0, 0L);
         }
 
         /** The pending ones first by their next attempt, then those of them due: none pending is worth knowing. */
         @Override
         public List<String> due(Instant now, int limit) {
-            long generation = pending.generation();
-            if (generation == noneSince) {
-                return List.of();
-            }
-            Query first = Query.query(Criteria.where(field + ".status").is(Delivery.Status.PENDING))
-                    .with(Sort.by(field + ".nextAttemptAt")).limit(limit);
-            first.fields().include("_id", field + ".nextAttemptAt");
-            List<Document> found = mongo.find(first, Document.class, "disputes");
-            noneFound(found.isEmpty(), generation);
+            List<Document> found = pending.unlessIdle(() -> {
+                Query first = Query.query(Criteria.where(field + ".status").is(Delivery.Status.PENDING))
+                        .with(Sort.by(field + ".nextAttemptAt")).limit(limit);
+                first.fields().include("_id", field + ".nextAttemptAt");
+                return mongo.find(first, Document.class, "disputes");
+            }, List::isEmpty, List.of());
             return found.stream()
                     .filter(d -> d.get(field) instanceof Document delivery
                             && delivery.get("nextAttemptAt") instanceof Date next && !next.toInstant().isAfter(now))
                     .map(d -> d.getString("_id"))
                     .toList();
-        }
-
-        private void noneFound(boolean none, long generation) {
-            if (none && generation > noneSince) {
-                noneSince = generation;
-            }
         }
     }
 }

@@ -1,34 +1,38 @@
 package cn.lishui.police.mediation.dispute;
 
-import java.util.concurrent.atomic.AtomicLong;
+import cn.lishui.police.platform.delivery.PendingWatch;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Whether a dispute may have gained a pending hand-off to grid-service (village check, police liaison) since a
- * queue last found none. The two delivery queues poll every few seconds; without this, each poll asks the store
- * for the pending ones, which on the embedded store (no secondary indexes) reads every dispute: at 100,000
- * disputes, two full scans every 5 s, each holding the collection while reads of single disputes wait. With it,
- * a queue that found nothing pending asks again only after a write that left a delivery pending.
- *
- * <p>Every dispute write that leaves a delivery pending calls {@link #wrote} after the write; a queue notes the
- * {@link #generation} before its query and, when the query finds nothing pending, skips its polls until the
- * generation moves. A write by another instance of the service is not seen (as for the KPI counters: one
- * instance writes a store's disputes); a restart asks the store again.
+ * queue last found none: one platform {@link PendingWatch} per queue. The two delivery queues poll every few
+ * seconds; without this, each poll asks the store for the pending ones, which on the embedded store (no secondary
+ * indexes) reads every dispute: at 100,000 disputes, two full scans every 5 s, each holding the collection while
+ * reads of single disputes wait. With it, a queue that found nothing pending asks again only after a write that
+ * left one of its deliveries pending. Every dispute write calls {@link #wrote} after the write.
  */
 @Component
 class PendingDeliveries {
 
-    private final AtomicLong generation = new AtomicLong();
+    private final PendingWatch village = new PendingWatch();
+    private final PendingWatch liaison = new PendingWatch();
 
-    /** After a dispute was written: if one of its hand-offs is pending, the queues look again. */
+    /** After a dispute was written: the queue of each of its pending hand-offs looks again. */
     void wrote(Dispute dispute) {
-        if (dispute.villageCheckPending() || dispute.liaisonPending()) {
-            generation.incrementAndGet();
+        if (dispute.villageCheckPending()) {
+            village.mayBePending();
+        }
+        if (dispute.liaisonPending()) {
+            liaison.mayBePending();
         }
     }
 
-    long generation() {
-        return generation.get();
+    PendingWatch village() {
+        return village;
+    }
+
+    PendingWatch liaison() {
+        return liaison;
     }
 }
