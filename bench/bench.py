@@ -6,7 +6,9 @@ directory), an nginx reverse proxy in front of the same services (bench/nginx.co
 to the upstreams), warms the JVMs up, obtains tokens, and runs each scenario with wrk on 127.0.0.1
 against three paths in alternation: direct to the service, through the gateway, through nginx. Prints
 requests/s, p50/p99 latency, non-2xx responses, the gateway/direct and gateway/nginx ratios (medians of
-the rounds), and each JVM's RSS and CPU seconds; then stops everything it started.
+the rounds), and each JVM's RSS and CPU seconds; then stops everything it started. Each JVM it starts logs
+its collections (-Xlog:gc, into BENCH_GC_DIR, /tmp/fengqiao-bench-gc by default), and every run's line names the
+pauses that fell inside it, per service: a paced p99 on this machine is often one collection's pause.
 
 Usage: bench/run.sh [--duration 10] [--connections 64] [--rounds 3] [--warmup 30] [--rate R]
                     [--scenarios catalogue,item,forward,locate,portal,keyed-applications,keyed-incidents,kpi,portal-outage]
@@ -33,6 +35,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import datetime
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -48,6 +51,9 @@ PORTS = {
     }.items()
 }
 NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18000"))
+# each JVM of a suite the harness starts logs its collections here (-Xlog:gc, wall-clock time), so that every run
+# can say which pauses fell inside it: a p99 on a 2-core machine is often one collection's pause
+GC_DIR = Path(os.environ.get("BENCH_GC_DIR", "/tmp/fengqiao-bench-gc"))
 GATEWAY = f"http://127.0.0.1:{PORTS['gateway']}"
 DEMO_PASSWORD = os.environ.get("FENGQIAO_DEMO_PASSWORD", "Fengqiao-Demo-2026")
 # the portal's copy of the global list goes past its time quickly, so that portal-outage takes the stale path
@@ -303,6 +309,43 @@ def parse_wrk(output, connections=0):
 
 # ---------------------------------------------------------------- processes
 
+def gc_log_options(env):
+    """Adds -Xlog:gc to each service's own JVM options (run.sh's <SERVICE>_JAVA_OPTS) and empties GC_DIR."""
+    shutil.rmtree(GC_DIR, ignore_errors=True)
+    GC_DIR.mkdir(parents=True)
+    for service in PORTS:
+        variable = service.upper().replace("-", "_") + "_JAVA_OPTS"
+        env[variable] = f"{env.get(variable, '')} -Xlog:gc:file={GC_DIR / service}.log:time".strip()
+
+
+GC_PAUSE = re.compile(r"^\[(\S+)\].* Pause (\w+).* ([\d.]+)ms$")
+
+
+def gc_pauses(started, ended):
+    """Per service, the collection pauses logged between two wall-clock times: [(kind, ms), ...]."""
+    pauses = {}
+    for service in PORTS:
+        for log in sorted(GC_DIR.glob(f"{service}.log*")):
+            for line in log.read_text(errors="replace").splitlines():
+                match = GC_PAUSE.match(line)
+                if not match:
+                    continue
+                at = datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+                if started <= at <= ended:
+                    pauses.setdefault(service, []).append((match.group(2), float(match.group(3))))
+    return pauses
+
+
+def describe_pauses(pauses):
+    """'grid 3 (max 4.1 ms, 1 full)' per service that paused."""
+    parts = []
+    for service, found in sorted(pauses.items()):
+        full = sum(1 for kind, _ in found if kind != "Young")
+        parts.append(f"{service.removesuffix('-service')} {len(found)} (max {max(ms for _, ms in found):.1f} ms"
+                     + (f", {full} full" if full else "") + ")")
+    return ", ".join(parts) or "none"
+
+
 def jvm_pids():
     pids = {}
     for service in PORTS:
@@ -372,6 +415,7 @@ def main():
                        FENGQIAO_RATE_LIMIT_PER_SECOND="1000000", FENGQIAO_RATE_LIMIT_BURST="1000000",
                        FENGQIAO_DEMO_DATA_ENABLED="true",
                        FENGQIAO_OVERSEAS_PORTAL_GLOBAL_LIST_TTL=f"PT{PORTAL_LIST_TTL_SECONDS}S")
+            gc_log_options(env)
             subprocess.run([str(LOCAL / "run.sh"), "--detach"], check=True, env=env)
             started = True
         nginx_conf = start_nginx(work)
@@ -388,8 +432,8 @@ def main():
 
         say(f"warming up: {args.warmup} s through the gateway and {max(5, args.warmup // 3)} s direct and via nginx per scenario")
         for scenario in chosen:
-            if scenario.lua:
-                continue  # writes are warmed by the reads' code paths; no extra records
+            # writes too: their code paths are not the reads' (session 5: keyed creates ran at about a third of
+            # their warm rate in the first half minute); the records made here come before the scenario's count
             urls = scenario.urls()
             wrk(urls["gateway"], scenario, args.connections, args.warmup)
             wrk(urls["direct"], scenario, args.connections, max(5, args.warmup // 3))
@@ -401,10 +445,13 @@ def main():
             runs = {"direct": [], "gateway": [], "nginx": []}
             for round_number in range(args.rounds):
                 for path, url in scenario.urls().items():
+                    started = time.time()
                     result = wrk(url, scenario, args.connections, args.duration, args.rate)
+                    result["gc"] = gc_pauses(started, time.time())
                     runs[path].append(result)
                     say(f"{scenario.name:<19} round {round_number + 1} {path:<8} {result['rps']:9.0f} req/s "
-                        f"p50 {result['p50']:7.2f} ms p99 {result['p99']:7.2f} ms non-2xx {result['non2xx']}")
+                        f"p50 {result['p50']:7.2f} ms p99 {result['p99']:7.2f} ms non-2xx {result['non2xx']}; "
+                        f"GC pauses: {describe_pauses(result['gc'])}")
             check = scenario.after(state, [r for path in runs.values() for r in path])
             report.append((scenario, runs, check))
 
@@ -430,11 +477,15 @@ def main():
             print(f"| {scenario.name} | {median['gateway'] / median['direct']:.2f} "
                   f"| {median['gateway'] / median['nginx']:.2f} | {check or scenario.note} |")
         print()
-        print("| JVM | RSS MB | CPU s |")
-        print("|---|---|---|")
+        print("| JVM | RSS MB | CPU s | GC pauses in the measured runs: count, full, longest ms, total ms |")
+        print("|---|---|---|---|")
         for service, pid in jvm_pids().items():
             rss, cpu = rss_and_cpu(pid)
-            print(f"| {service} | {rss:.0f} | {cpu:.1f} |")
+            pauses = [pause for _, runs, _ in report for results in runs.values() for r in results
+                      for pause in r["gc"].get(service, [])]
+            gc = (f"{len(pauses)}, {sum(1 for kind, _ in pauses if kind != 'Young')}, "
+                  f"{max((ms for _, ms in pauses), default=0):.1f}, {sum(ms for _, ms in pauses):.0f}")
+            print(f"| {service} | {rss:.0f} | {cpu:.1f} | {gc} |")
     finally:
         if nginx_conf:
             stop_nginx(work, nginx_conf)
