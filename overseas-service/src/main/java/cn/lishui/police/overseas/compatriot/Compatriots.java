@@ -41,11 +41,14 @@ public class Compatriots {
     private final PersonalDataProtector protector;
     private final PersonalDataReveals reveals;
     private final CompatriotMetrics metrics;
+    private final VillageVerificationQueue verifications;
     private final Clock clock;
 
     Compatriots(MongoTemplate mongo, StationRegistry stations, VillageCheck villages, PersonalDataProtector protector,
-                PersonalDataReveals reveals, CompatriotMetrics metrics, ObjectProvider<Clock> clock) {
+                PersonalDataReveals reveals, CompatriotMetrics metrics, VillageVerificationQueue verifications,
+                ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.verifications = verifications;
         this.stations = stations;
         this.villages = villages;
         this.protector = protector;
@@ -113,6 +116,9 @@ public class Compatriots {
                 check, family, consent, self ? RegisteredVia.SELF : RegisteredVia.STATION, caller.subject(), now, null);
         try {
             Compatriot saved = mongo.insert(compatriot);
+            if (check != null) {
+                verifications.startedPending();
+            }
             metrics.registered(saved.countryOfResidence());
             return saved;
         } catch (DuplicateKeyException raced) {
@@ -144,6 +150,9 @@ public class Compatriots {
             throw DomainException.unprocessable("VILLAGE_NOT_FOUND", villageCode);
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, Compatriot.class);
+        if (result instanceof VillageCheck.Unavailable) {
+            verifications.startedPending();
+        }
         return mongo.findById(id, Compatriot.class);
     }
 

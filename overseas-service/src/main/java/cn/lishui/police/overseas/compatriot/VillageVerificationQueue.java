@@ -2,10 +2,13 @@ package cn.lishui.police.overseas.compatriot;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryQueue;
+import cn.lishui.police.platform.delivery.PendingWatch;
+import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,7 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Home villages accepted unverified while grid-service was down, asked again until grid-service answers:
- * a village becomes VERIFIED, anything else NOT_FOUND (shown to the station's staff to correct).
+ * a village becomes VERIFIED, anything else NOT_FOUND (shown to the station's staff to correct). While none is
+ * pending the queue does not ask the store (a platform {@link PendingWatch}: the scheduler's poll every few seconds
+ * and every metrics scrape read every compatriot on the embedded store); {@link Compatriots} calls
+ * {@link #startedPending} after each write that leaves a check pending.
  */
 @Component
 class VillageVerificationQueue implements DeliveryQueue {
@@ -26,6 +32,7 @@ class VillageVerificationQueue implements DeliveryQueue {
     private final MongoTemplate mongo;
     private final VillageCheck villages;
     private final Clock clock;
+    private final PendingWatch pending = new PendingWatch();
 
     VillageVerificationQueue(MongoTemplate mongo, VillageCheck villages, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
@@ -44,16 +51,29 @@ class VillageVerificationQueue implements DeliveryQueue {
 
     @Override
     public long backlog() {
-        return mongo.count(pending(), Compatriot.class);
+        return pending.unlessIdle(() -> mongo.count(pending(), Compatriot.class), count -> count == 0, 0L);
     }
 
+    /**
+     * The pending checks by their next attempt, then those of them that are due. The store is asked for all pending
+     * ones, not only the due ones: "none pending" lets the queue stop asking, "none due yet" must not.
+     */
     @Override
     public List<String> due(Instant now, int limit) {
-        Query due = Query.query(Criteria.where("villageCheck.status").is(Delivery.Status.PENDING)
-                .and("villageCheck.nextAttemptAt").lte(now))
-                .with(Sort.by("villageCheck.nextAttemptAt")).limit(limit);
-        due.fields().include("_id");
-        return mongo.find(due, Compatriot.class).stream().map(Compatriot::id).toList();
+        List<Document> found = pending.unlessIdle(() -> {
+            Query query = pending().with(Sort.by("villageCheck.nextAttemptAt")).limit(limit);
+            query.fields().include("_id", "villageCheck.nextAttemptAt");
+            return mongo.find(query, Document.class, mongo.getCollectionName(Compatriot.class));
+        }, List::isEmpty, List.of());
+        return found.stream()
+                .filter(document -> document.get("villageCheck") instanceof Document check
+                        && check.get("nextAttemptAt") instanceof Date next && !next.toInstant().isAfter(now))
+                .map(document -> document.get("_id").toString()).toList();
+    }
+
+    /** After a compatriot was saved with a village check pending (registration, correction): the queue looks again. */
+    void startedPending() {
+        pending.mayBePending();
     }
 
     @Override
@@ -81,6 +101,7 @@ class VillageVerificationQueue implements DeliveryQueue {
         }
         mongo.updateFirst(stillPending, new Update().set("villageCheck",
                 check.failed(((VillageCheck.Unavailable) result).error(), now)), Compatriot.class);
+        pending.mayBePending();
         return Delivery.Outcome.RETRY;
     }
 

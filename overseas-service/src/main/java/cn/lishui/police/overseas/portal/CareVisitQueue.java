@@ -5,21 +5,20 @@ import java.util.List;
 
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryQueue;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Family-care visits grid-service has not taken yet; the platform's scheduler redelivers them. */
+/**
+ * Family-care visits grid-service has not taken yet; the platform's scheduler redelivers them. While none is
+ * pending the queue does not ask the store ({@link PendingHandOffs}).
+ */
 @Component
 class CareVisitQueue implements DeliveryQueue {
 
-    private final MongoTemplate mongo;
+    private final PendingHandOffs pending;
     private final CareVisits visits;
 
-    CareVisitQueue(MongoTemplate mongo, CareVisits visits) {
-        this.mongo = mongo;
+    CareVisitQueue(PendingHandOffs pending, CareVisits visits) {
+        this.pending = pending;
         this.visits = visits;
     }
 
@@ -30,17 +29,12 @@ class CareVisitQueue implements DeliveryQueue {
 
     @Override
     public long backlog() {
-        return mongo.count(Query.query(Criteria.where("delivery.status").is(Delivery.Status.PENDING)),
-                CareVisit.class);
+        return pending.careVisitBacklog();
     }
 
     @Override
     public List<String> due(Instant now, int limit) {
-        Query due = Query.query(Criteria.where("delivery.status").is(Delivery.Status.PENDING)
-                .and("delivery.nextAttemptAt").lte(now)).with(Sort.by("delivery.nextAttemptAt")).limit(limit);
-        due.fields().include("_id");
-        return mongo.find(due, org.bson.Document.class, "care_visits").stream()
-                .map(document -> document.get("_id").toString()).toList();
+        return pending.careVisitsDue(now, limit);
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Family-care visits: saved with a pending hand-off, sent to grid-service once in the request, redelivered by
- * {@link CareVisitQueue} while grid-service is down; the visit's state is read back from grid-service.
+ * {@link CareVisitQueue} while grid-service is down (told to look again after each write that leaves the hand-off
+ * pending: {@link PendingHandOffs}); the visit's state is read back from grid-service.
  */
 @Service
 class CareVisits {
@@ -34,10 +35,13 @@ class CareVisits {
     private final MongoTemplate mongo;
     private final GridClient grid;
     private final Compatriots compatriots;
+    private final PendingHandOffs pending;
     private final Clock clock;
 
-    CareVisits(MongoTemplate mongo, GridClient grid, Compatriots compatriots, ObjectProvider<Clock> clock) {
+    CareVisits(MongoTemplate mongo, GridClient grid, Compatriots compatriots, PendingHandOffs pending,
+               ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.pending = pending;
         this.grid = grid;
         this.compatriots = compatriots;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -74,6 +78,7 @@ class CareVisits {
                 command.familyMembers().strip(), command.note() == null || command.note().isBlank() ? null
                 : command.note().strip(), requestedBy.length() > 100 ? requestedBy.substring(0, 100) : requestedBy,
                 caller.subject(), Delivery.pending(keyOf(id), now.plus(PortalApplications.INLINE_ATTEMPT_GRACE)), null, null, null, null, null, null, now));
+        pending.careVisitMayBePending();
         deliver(id);
         return mongo.findById(id, CareVisit.class);
     }
@@ -99,6 +104,9 @@ class CareVisits {
             boolean permanent = DeliveryFailures.permanent(failure);
             mongo.updateFirst(stillPending, new Update().set("delivery",
                     permanent ? delivery.rejected(error, now) : delivery.failed(error, now)), CareVisit.class);
+            if (!permanent) {
+                pending.careVisitMayBePending();
+            }
             return permanent ? Delivery.Outcome.REJECTED : Delivery.Outcome.RETRY;
         }
     }

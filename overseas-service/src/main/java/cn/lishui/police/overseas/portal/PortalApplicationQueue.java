@@ -5,21 +5,20 @@ import java.util.List;
 
 import cn.lishui.police.platform.delivery.Delivery;
 import cn.lishui.police.platform.delivery.DeliveryQueue;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Portal applications public-service has not taken yet; the platform's scheduler redelivers them. */
+/**
+ * Portal applications public-service has not taken yet; the platform's scheduler redelivers them. While none is
+ * pending the queue does not ask the store ({@link PendingHandOffs}).
+ */
 @Component
 class PortalApplicationQueue implements DeliveryQueue {
 
-    private final MongoTemplate mongo;
+    private final PendingHandOffs pending;
     private final PortalApplications applications;
 
-    PortalApplicationQueue(MongoTemplate mongo, PortalApplications applications) {
-        this.mongo = mongo;
+    PortalApplicationQueue(PendingHandOffs pending, PortalApplications applications) {
+        this.pending = pending;
         this.applications = applications;
     }
 
@@ -30,17 +29,12 @@ class PortalApplicationQueue implements DeliveryQueue {
 
     @Override
     public long backlog() {
-        return mongo.count(Query.query(Criteria.where("delivery.status").is(Delivery.Status.PENDING)),
-                PortalApplication.class);
+        return pending.applicationBacklog();
     }
 
     @Override
     public List<String> due(Instant now, int limit) {
-        Query due = Query.query(Criteria.where("delivery.status").is(Delivery.Status.PENDING)
-                .and("delivery.nextAttemptAt").lte(now)).with(Sort.by("delivery.nextAttemptAt")).limit(limit);
-        due.fields().include("_id");
-        return mongo.find(due, org.bson.Document.class, "portal_applications").stream()
-                .map(document -> document.get("_id").toString()).toList();
+        return pending.applicationsDue(now, limit);
     }
 
     @Override

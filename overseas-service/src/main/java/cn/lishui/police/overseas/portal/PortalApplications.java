@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * public-service once in the same request; if public-service is down it stays QUEUED in its document and
  * {@link PortalApplicationQueue} delivers it later. Every attempt is made as overseas-service (role SERVICE)
  * with the same key and the same bytes, so public-service keeps exactly one application however often it is
- * sent.
+ * sent. After each write that leaves the hand-off pending the queue is told to look again ({@link PendingHandOffs}).
  */
 @Service
 class PortalApplications {
@@ -55,11 +55,13 @@ class PortalApplications {
     private final GlobalServiceList globalList;
     private final Compatriots compatriots;
     private final JsonMapper json;
+    private final PendingHandOffs pending;
     private final Clock clock;
 
     PortalApplications(MongoTemplate mongo, PublicServiceClient publicService, GlobalServiceList globalList,
-                       Compatriots compatriots, JsonMapper json, ObjectProvider<Clock> clock) {
+                       Compatriots compatriots, JsonMapper json, PendingHandOffs pending, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.pending = pending;
         this.publicService = publicService;
         this.globalList = globalList;
         this.compatriots = compatriots;
@@ -118,6 +120,7 @@ class PortalApplications {
                 command.itemCode(), itemName, caller.subject(), byStation, byStation ? command.proxyAuthority() : null,
                 videoCheck, json.writeValueAsString(body), Delivery.pending(keyOf(id), now.plus(INLINE_ATTEMPT_GRACE)), null, null, null, now);
         mongo.insert(application);
+        pending.applicationMayBePending();
         Attempt first = attempt(id);
         if (first.outcome() == Delivery.Outcome.REJECTED && Failures.status(first.failure()) == 422) {
             // public-service refused the form itself while the user is here: nothing was applied, so the
@@ -180,6 +183,7 @@ class PortalApplications {
             }
             mongo.updateFirst(stillPending, new Update().set("delivery", delivery.failed(error, now)),
                     PortalApplication.class);
+            pending.applicationMayBePending();
             return new Attempt(Delivery.Outcome.RETRY, failure);
         }
     }

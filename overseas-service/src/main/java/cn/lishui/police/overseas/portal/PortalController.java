@@ -6,9 +6,13 @@ import java.util.List;
 
 import cn.lishui.police.overseas.client.PublicServiceClient;
 import cn.lishui.police.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,20 +36,27 @@ class PortalController {
     }
 
     private final GlobalServiceList globalList;
+    private final GlobalItemsJson globalItemsJson;
     private final PortalApplications applications;
     private final CareVisits careVisits;
 
-    PortalController(GlobalServiceList globalList, PortalApplications applications, CareVisits careVisits) {
+    PortalController(GlobalServiceList globalList, GlobalItemsJson globalItemsJson, PortalApplications applications,
+                     CareVisits careVisits) {
         this.globalList = globalList;
+        this.globalItemsJson = globalItemsJson;
         this.applications = applications;
         this.careVisits = careVisits;
     }
 
-    /** The 全球通办 list; {@code stale} when public-service could not be asked and the last known list is shown. */
+    /**
+     * The 全球通办 list; {@code stale} when public-service could not be asked and the last known list is shown.
+     * The body is {@link GlobalItems}, written once per version of the list ({@link GlobalItemsJson}).
+     */
     @GetMapping("/global-items")
-    GlobalItems globalItems() {
-        GlobalServiceList.Listing listing = globalList.listing();
-        return new GlobalItems(listing.items(), listing.items().size(), listing.fetchedAt(), listing.stale());
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = GlobalItems.class)))
+    ResponseEntity<byte[]> globalItems() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(globalItemsJson.of(globalList.listing()));
     }
 
     @PostMapping("/applications")

@@ -3,6 +3,7 @@ package cn.lishui.police.overseas.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import tools.jackson.databind.JsonNode;
 
 /** The global list: read from public-service, cached, and served stale when public-service is down. */
@@ -49,6 +52,44 @@ class GlobalListTest extends ApiTestSupport {
         assertThat(Providers.PUBLIC.calls("GET /api/public/items")).hasSize(before + 1);
         assertThat(Providers.PUBLIC.calls("GET /api/public/items").get(before).query())
                 .contains("global=true").contains("size=200");
+    }
+
+    /** What clients read, byte for byte: the fields in this order, no others, instants in ISO-8601 UTC. */
+    static final String EXPECTED_ITEMS = "[{\"code\":\"LSGA-CRJ-0001\",\"name\":\"出入境记录查询证明（本人申请）\","
+            + "\"nameEn\":\"Certificate of exit-entry records\",\"department\":\"EXIT_ENTRY\",\"promisedLimitDays\":0,"
+            + "\"feeYuan\":0,\"global\":true,\"zeroVisit\":true,\"channels\":[\"ONLINE\",\"OVERSEAS_STATION\"],"
+            + "\"form\":[{\"name\":\"applicantName\",\"labelZh\":\"申请人姓名\",\"labelEn\":\"Applicant name\","
+            + "\"type\":\"STRING\",\"values\":[],\"required\":true}]},"
+            + "{\"code\":\"LSGA-HZ-0002\",\"name\":\"户籍证明\",\"nameEn\":\"Household registration certificate\","
+            + "\"department\":\"HOUSEHOLD\",\"promisedLimitDays\":1,\"feeYuan\":0,\"global\":true,\"zeroVisit\":true,"
+            + "\"channels\":[\"ONLINE\",\"OVERSEAS_STATION\"],\"form\":[]}]";
+
+    @Test
+    void theAnswerIsTheListAsJsonByteForByteFreshAndStale() {
+        list.evict();
+        try {
+            EntityExchangeResult<byte[]> fresh = http.get().uri(GLOBAL_ITEMS)
+                    .header(HttpHeaders.AUTHORIZATION, compatriot("c-" + unique())).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                    .expectBody().returnResult();
+            String body = new String(fresh.getResponseBodyContent(), StandardCharsets.UTF_8);
+            String fetchedAt = body.replaceAll("(?s).*\"fetchedAt\":\"([^\"]+)\".*", "$1");
+            Instant.parse(fetchedAt);
+            assertThat(body).isEqualTo("{\"items\":" + EXPECTED_ITEMS + ",\"count\":2,\"fetchedAt\":\"" + fetchedAt
+                    + "\",\"stale\":false}");
+            // the same list again: the same bytes
+            assertThat(getBytes()).isEqualTo(fresh.getResponseBodyContent());
+
+            // a list past its time: the same items, marked stale, with the time they were read
+            List<PublicServiceClient.Item> items = list.listing().items();
+            list.evict();
+            mongo.save(new GlobalServiceList.Snapshot("global-items", items, Instant.parse("2026-11-28T08:30:00.250Z")));
+            assertThat(new String(getBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"items\":" + EXPECTED_ITEMS
+                    + ",\"count\":2,\"fetchedAt\":\"2026-11-28T08:30:00.250Z\",\"stale\":true}");
+        } finally {
+            list.evict();
+        }
     }
 
     @Test
@@ -103,6 +144,12 @@ class GlobalListTest extends ApiTestSupport {
         } finally {
             list.evict();
         }
+    }
+
+    private byte[] getBytes() {
+        return http.get().uri(GLOBAL_ITEMS).header(HttpHeaders.AUTHORIZATION, compatriot("c-" + unique())).exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent();
     }
 
     /** Whether the background refresh thread is still at work. */

@@ -69,6 +69,19 @@ class OverviewAndMetricsTest extends ApiTestSupport {
                 .contains("resilience4j_circuitbreaker_state{");
     }
 
+    @Test
+    void requestsAreTimedWithoutSpringSecuritysOwnObservations() {
+        get("/api/overseas/portal/global-items", compatriot("c-" + unique()));
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/api/overseas/portal/global-items\"")
+                // a timer, events and a span per security filter, authentication and authorization: about half the
+                // bytes allocated per portal request (application.yml, docs/benchmarks.md "s6-overseas")
+                .doesNotContain("spring_security_");
+    }
+
     private JsonNode overview() {
         return http.get().uri(OVERVIEW).exchange()
                 .expectStatus().isOk()
