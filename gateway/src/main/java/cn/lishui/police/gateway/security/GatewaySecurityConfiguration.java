@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import cn.lishui.police.gateway.problem.GatewayProblems;
 import cn.lishui.police.gateway.security.GatewaySecurityProperties.AccessRule;
 import cn.lishui.police.platform.security.FengqiaoJwtAuthenticationConverter;
 import cn.lishui.police.platform.security.VerifiedTokens;
@@ -109,10 +110,14 @@ class GatewaySecurityConfiguration {
     }
 
     /**
-     * Checks a bearer token with the decoder Boot built from the properties. When the keys cannot be
-     * fetched the decoder fails with an error that is no authentication error at all; it is made one
-     * ({@link AuthenticationServiceException}), which {@link ProblemSecurityResponses} answers with 503.
+     * Spring Security's firewall of every request, with the strict firewall's rules checked once per request
+     * ({@link RequestFirewall}); it also answers a refused request with a 400 problem.
      */
+    @Bean
+    RequestFirewall requestFirewall(GatewayProblems problems) {
+        return new RequestFirewall(problems);
+    }
+
     /** The decoder, asked only for tokens not already checked and still current ({@link VerifiedTokens}). */
     static ReactiveJwtDecoder remembering(ReactiveJwtDecoder decoder, VerifiedTokens tokens) {
         return token -> {
@@ -121,6 +126,11 @@ class GatewaySecurityConfiguration {
         };
     }
 
+    /**
+     * Checks a bearer token with the decoder Boot built from the properties. When the keys cannot be
+     * fetched the decoder fails with an error that is no authentication error at all; it is made one
+     * ({@link AuthenticationServiceException}), which {@link ProblemSecurityResponses} answers with 503.
+     */
     private static ReactiveAuthenticationManager tokenChecks(ReactiveJwtDecoder jwtDecoder) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
         manager.setJwtAuthenticationConverter(
