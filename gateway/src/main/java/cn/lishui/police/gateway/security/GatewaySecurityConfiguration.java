@@ -98,14 +98,18 @@ class GatewaySecurityConfiguration {
 
     /**
      * The identity service's keys are fetched (and cached) by the decoder; a service that does not answer
-     * must not hold requests forever, so the fetch gets the same short timeouts as calls between services.
+     * must not hold requests forever, so the fetch gets the same short timeouts as calls between services:
+     * 1 s to connect, 2 s between reads of the answer, and 3 s for the whole wait for the answer's head, which also
+     * bounds what the other two do not: waiting for a pooled connection and for the request to be sent.
      */
     @Bean
     JwkSetUriReactiveJwtDecoderBuilderCustomizer jwkSetFetchTimeouts() {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(Duration.ofSeconds(2));
-        WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+                .filter((request, next) -> next.exchange(request).timeout(Duration.ofSeconds(3)))
+                .build();
         return builder -> builder.webClient(webClient);
     }
 
