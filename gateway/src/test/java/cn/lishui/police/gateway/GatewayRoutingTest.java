@@ -180,7 +180,12 @@ class GatewayRoutingTest extends RunningGateway {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"grid\"");
+        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"grid\"")
+                // what deploy/ reads (alerts, dashboards), and the timer of the call to the service
+                .contains("http_server_requests_seconds_count").contains("http_server_requests_seconds_bucket")
+                .contains("http_client_requests_seconds_count")
+                // no long-task timer per observation (management.metrics.observations.ignored-meters)
+                .doesNotContain("http_server_requests_active_seconds").doesNotContain("http_client_requests_active");
         assertThat(gridService.received()).noneMatch(received -> received.contains("actuator"));
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -291,6 +292,34 @@ class GatewaySecurityTest extends RunningGateway {
                 .noneMatch(value -> value.contains("203.0.113.66") || value.contains("evil.example")
                         || value.equals("admin-1"));
         assertThat(received.header("Authorization")).isEqualTo(bearer);
+    }
+
+    // --- the firewall (security.RequestFirewall) ---
+
+    @Test
+    void aUrlTheFirewallRefusesIsA400ProblemAndNeverReachesTheService() {
+        for (String path : List.of("/api/public/items;jsessionid=1", "/api/public/items/%252e%252e", "/api/grid//regions")) {
+            client.get().uri(URI.create(gatewayUrl() + path)).header("Accept-Language", "en")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("BAD_REQUEST")
+                    .jsonPath("$.status").isEqualTo(400);
+        }
+        assertThat(services.received()).noneMatch(received -> received.contains("jsessionid")
+                || received.contains("%25") || received.contains("//"));
+    }
+
+    @Test
+    void aMethodTheFirewallRefusesIsA400Problem() {
+        client.method(HttpMethod.valueOf("PROPFIND")).uri("/api/grid/regions")
+                .header("Authorization", TestIssuer.bearer("citizen-webdav", "CITIZEN"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("BAD_REQUEST");
+        assertThat(services.requestsTo("/api/grid/regions")).isZero();
     }
 
     // --- CORS ---

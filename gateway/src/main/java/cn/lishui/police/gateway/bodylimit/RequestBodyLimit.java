@@ -39,6 +39,12 @@ class RequestBodyLimit implements WebFilter, Ordered {
         this.problems = problems;
     }
 
+    /** WebFlux labels every filter of every request with this (a checkpoint): a constant, not Object's hash. */
+    @Override
+    public String toString() {
+        return "RequestBodyLimit";
+    }
+
     @Override
     public int getOrder() {
         return -150; // after CORS (-200), before Spring Security (-100)

@@ -21,6 +21,12 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestedPath implements WebFilter, Ordered {
 
+    /** WebFlux labels every filter of every request with this (a checkpoint): a constant, not Object's hash. */
+    @Override
+    public String toString() {
+        return "RequestedPath";
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 1; // right after SecurityHeaders, before anything reads the path

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import cn.lishui.police.gateway.problem.GatewayProblems;
 import cn.lishui.police.gateway.security.GatewaySecurityProperties.AccessRule;
 import cn.lishui.police.platform.security.FengqiaoJwtAuthenticationConverter;
 import cn.lishui.police.platform.security.VerifiedTokens;
@@ -97,22 +98,30 @@ class GatewaySecurityConfiguration {
 
     /**
      * The identity service's keys are fetched (and cached) by the decoder; a service that does not answer
-     * must not hold requests forever, so the fetch gets the same short timeouts as calls between services.
+     * must not hold requests forever, so the fetch gets the same short timeouts as calls between services:
+     * 1 s to connect, 2 s between reads of the answer, and 3 s for the whole wait for the answer's head, which also
+     * bounds what the other two do not: waiting for a pooled connection and for the request to be sent.
      */
     @Bean
     JwkSetUriReactiveJwtDecoderBuilderCustomizer jwkSetFetchTimeouts() {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(Duration.ofSeconds(2));
-        WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+                .filter((request, next) -> next.exchange(request).timeout(Duration.ofSeconds(3)))
+                .build();
         return builder -> builder.webClient(webClient);
     }
 
     /**
-     * Checks a bearer token with the decoder Boot built from the properties. When the keys cannot be
-     * fetched the decoder fails with an error that is no authentication error at all; it is made one
-     * ({@link AuthenticationServiceException}), which {@link ProblemSecurityResponses} answers with 503.
+     * Spring Security's firewall of every request, with the strict firewall's rules checked once per request
+     * ({@link RequestFirewall}); it also answers a refused request with a 400 problem.
      */
+    @Bean
+    RequestFirewall requestFirewall(GatewayProblems problems) {
+        return new RequestFirewall(problems);
+    }
+
     /** The decoder, asked only for tokens not already checked and still current ({@link VerifiedTokens}). */
     static ReactiveJwtDecoder remembering(ReactiveJwtDecoder decoder, VerifiedTokens tokens) {
         return token -> {
@@ -121,6 +130,11 @@ class GatewaySecurityConfiguration {
         };
     }
 
+    /**
+     * Checks a bearer token with the decoder Boot built from the properties. When the keys cannot be
+     * fetched the decoder fails with an error that is no authentication error at all; it is made one
+     * ({@link AuthenticationServiceException}), which {@link ProblemSecurityResponses} answers with 503.
+     */
     private static ReactiveAuthenticationManager tokenChecks(ReactiveJwtDecoder jwtDecoder) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
         manager.setJwtAuthenticationConverter(

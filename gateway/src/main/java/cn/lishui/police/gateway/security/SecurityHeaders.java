@@ -33,6 +33,12 @@ class SecurityHeaders implements WebFilter, Ordered {
             + "frame-ancestors 'none'";
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
+    /** WebFlux labels every filter of every request with this (a checkpoint): a constant, not Object's hash. */
+    @Override
+    public String toString() {
+        return "SecurityHeaders";
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE; // first, so that even the earliest rejection carries them

@@ -23,6 +23,12 @@ import reactor.core.publisher.Mono;
 @Component
 class WebPages implements WebFilter, Ordered {
 
+    /** WebFlux labels every filter of every request with this (a checkpoint): a constant, not Object's hash. */
+    @Override
+    public String toString() {
+        return "WebPages";
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 10; // after SecurityHeaders, before security and routing
