@@ -340,7 +340,7 @@ def describe_pauses(pauses):
     """'grid 3 (max 4.1 ms, 1 full)' per service that paused."""
     parts = []
     for service, found in sorted(pauses.items()):
-        full = sum(1 for kind, _ in found if kind != "Young")
+        full = sum(1 for kind, _ in found if kind == "Full")
         parts.append(f"{service.removesuffix('-service')} {len(found)} (max {max(ms for _, ms in found):.1f} ms"
                      + (f", {full} full" if full else "") + ")")
     return ", ".join(parts) or "none"
@@ -483,7 +483,7 @@ def main():
             rss, cpu = rss_and_cpu(pid)
             pauses = [pause for _, runs, _ in report for results in runs.values() for r in results
                       for pause in r["gc"].get(service, [])]
-            gc = (f"{len(pauses)}, {sum(1 for kind, _ in pauses if kind != 'Young')}, "
+            gc = (f"{len(pauses)}, {sum(1 for kind, _ in pauses if kind == 'Full')}, "
                   f"{max((ms for _, ms in pauses), default=0):.1f}, {sum(ms for _, ms in pauses):.0f}")
             print(f"| {service} | {rss:.0f} | {cpu:.1f} | {gc} |")
     finally:
