@@ -52,9 +52,10 @@ public final class EmbeddedMongoServer implements DisposableBean {
     private final Channel listener;
     private final InetSocketAddress address;
     private final Path storeFile;
-    private final MVStore store;
+    /** The file store, an {@code MVStore}: typed Object so that this class loads where H2 is absent (in memory). */
+    private final Object store;
 
-    private EmbeddedMongoServer(MongoBackend backend, GroupCommit commits, Path storeFile, MVStore store) {
+    private EmbeddedMongoServer(MongoBackend backend, GroupCommit commits, Path storeFile, Object store) {
         this.backend = backend;
         this.commits = commits;
         this.storeFile = storeFile;
@@ -103,6 +104,7 @@ public final class EmbeddedMongoServer implements DisposableBean {
         }
         Path file = directory.resolve("mongo.mv.db").toAbsolutePath();
         MVStore store = DurableH2Backend.storeBuilder(file, cacheMegabytes).open();
+        BoundedPageCache.install(store);
         EmbeddedMongoServer server = new EmbeddedMongoServer(DurableH2Backend.open(store), new GroupCommit(store), file,
                 store);
         log.info("Embedded MongoDB on {} persisting to {} (page cache {} MB)", server.connectionString(), file,
@@ -125,10 +127,14 @@ public final class EmbeddedMongoServer implements DisposableBean {
         return storeFile;
     }
 
+    /** The file store, an {@code MVStore} (for tests); null in memory. */
+    Object store() {
+        return store;
+    }
+
     /** The file store's page cache: megabytes it may hold, and holds now (by MVStore's count); zeros in memory. */
     public int[] pageCacheMegabytes() {
-        return store == null || store.isClosed() ? new int[] {0, 0}
-                : new int[] {store.getCacheSize(), store.getCacheSizeUsed()};
+        return store == null ? new int[] {0, 0} : BoundedPageCache.megabytes(store);
     }
 
     /** Commits made for replies so far, and the replies they let through (on file; zeros in memory). */
