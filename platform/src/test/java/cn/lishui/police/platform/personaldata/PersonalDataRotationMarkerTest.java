@@ -3,16 +3,14 @@ package cn.lishui.police.platform.personaldata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.lishui.police.platform.testapp.MovableClock;
 import cn.lishui.police.platform.testapp.PlatformTestApplication;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -54,29 +52,6 @@ class PersonalDataRotationMarkerTest {
                 sweepReads.incrementAndGet();
             }
             return super.find(query, entityClass, collectionName);
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 
@@ -167,7 +142,7 @@ class PersonalDataRotationMarkerTest {
     void whereOtherReplicasWriteTheStoreAFieldIsSkippedOnlyAfterASecondCleanSweepASettleTimeLater() {
         String collection = "marker_replicas";
         String field = collection + ":idCard";
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
         PersonalDataKeys k2 = keys("k2", "k1", "k2");
         CountingTemplate template = new CountingTemplate(mongo, collection);
         PersonalDataRotation rotation = new PersonalDataRotation(template, new PersonalDataProtector(k2), k2,
