@@ -13,13 +13,10 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
+import cn.lishui.police.platform.snapshot.StoreWrites;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
-import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +26,7 @@ import org.springframework.stereotype.Component;
  * chief pairs, about 3 MB.
  *
  * <p>A {@link RefreshingSnapshot}: every save or delete through the template in one of the three collections
- * (registering an officer, appointing a chief, assigning a grid officer, the demo set, a test's clean-up) makes
+ * (the platform's {@link StoreWrites}: registering an officer, appointing a chief, assigning a grid officer, the demo set, a test's clean-up) makes
  * the next read take a new copy and wait for it, so whoever wrote reads their own change. Writes made elsewhere
  * (another instance, or straight into the collection) show once the copy is
  * {@code fengqiao.grid.assignments-max-age} old (default 60 s), the old copy answering while one background read
@@ -63,10 +60,11 @@ class OfficerRoster {
     private final Object loading = new Object();
     private volatile Loaded last;
 
-    OfficerRoster(MongoTemplate mongo, ObjectProvider<Clock> clock,
+    OfficerRoster(MongoTemplate mongo, StoreWrites writes, ObjectProvider<Clock> clock,
                   @Value("${fengqiao.grid.assignments-max-age:PT60S}") Duration maxAge) {
         this.mongo = mongo;
         this.snapshot = new RefreshingSnapshot<>(this::load, maxAge, clock.getIfAvailable(Clock::systemUTC));
+        writes.onWrite(COLLECTIONS, this::changed);
     }
 
     Roster current() {
@@ -78,21 +76,9 @@ class OfficerRoster {
         return loads.get();
     }
 
-    @EventListener
-    void saved(AfterSaveEvent<?> event) {
-        changed(event);
-    }
-
-    @EventListener
-    void deleted(AfterDeleteEvent<?> event) {
-        changed(event);
-    }
-
-    private void changed(MongoMappingEvent<?> event) {
-        if (COLLECTIONS.contains(event.getCollectionName())) {
-            changes.incrementAndGet();
-            snapshot.invalidate();
-        }
+    private void changed() {
+        changes.incrementAndGet();
+        snapshot.invalidate();
     }
 
     /**

@@ -6,18 +6,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import cn.lishui.police.platform.snapshot.StoreWrites;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
-import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * The last computed {@link Overview} (about 30 counting scans of the map and the officer collections on the
  * embedded store, which has no secondary indexes), answered again until something it counts changes: any
- * save or delete through the template in one of those collections (new grids, officers, chiefs, grid
+ * save or delete through the template in one of those collections (the platform's {@link StoreWrites}) (new grids, officers, chiefs, grid
  * officers, the demo set), a change of their document counts (a write that bypassed the template), or,
  * for in-place changes made elsewhere (another replica), {@code fengqiao.grid.overview-max-age} (default 10 s).
  */
@@ -34,25 +31,11 @@ class OverviewCache {
     private final AtomicLong generation = new AtomicLong();
     private volatile Cached cached;
 
-    OverviewCache(MongoTemplate mongo, @Value("${fengqiao.grid.overview-max-age:PT10S}") Duration maxAge) {
+    OverviewCache(MongoTemplate mongo, StoreWrites writes,
+                  @Value("${fengqiao.grid.overview-max-age:PT10S}") Duration maxAge) {
         this.mongo = mongo;
         this.maxAgeNanos = maxAge.toNanos();
-    }
-
-    @EventListener
-    void saved(AfterSaveEvent<?> event) {
-        changed(event);
-    }
-
-    @EventListener
-    void deleted(AfterDeleteEvent<?> event) {
-        changed(event);
-    }
-
-    private void changed(MongoMappingEvent<?> event) {
-        if (COUNTED.contains(event.getCollectionName())) {
-            generation.incrementAndGet();
-        }
+        writes.onWrite(COUNTED, generation::incrementAndGet);
     }
 
     Overview get(Supplier<Overview> compute) {

@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -35,7 +37,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Turns every exception a servlet service raises into an RFC 9457 problem body: domain rules,
  * validation, malformed JSON, wrong types, unknown enum values, Spring MVC's own errors (404, 405,
  * 415, ...), optimistic-locking conflicts. Unexpected exceptions are logged with the trace id and
- * answered with a generic 500 that carries no stack trace and no internal message.
+ * answered with a generic 500 that carries no stack trace and no internal message. A client that closed its
+ * connection while its answer was written is not an error of the service: logged at debug, nothing answered.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
@@ -84,6 +87,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        if (clientWentAway(ex)) {
+            return nothingToAnswer(request.getRequestURI(), ex);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, new HttpHeaders(),
                 problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale(), request.getRequestURI(), List.of()));
@@ -93,11 +99,42 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        if (clientWentAway(ex)) {
+            return nothingToAnswer(path, ex);
+        }
         ProblemDetail problem = toProblem(ex, status, path);
         if (status.is5xxServerError()) {
             log.error("Server error on {}", path, ex);
         }
         return respond(status, headers, problem);
+    }
+
+    /**
+     * Whether writing the answer failed because the client had closed the connection (gave up waiting, a
+     * load generator stopping, the gateway's timeout): the servlet container's {@code ClientAbortException}
+     * or Spring's {@link AsyncRequestNotUsableException}, raised only by this response's own output stream,
+     * somewhere in the cause chain (Jackson wraps it into {@code HttpMessageNotWritableException}, a 500). A
+     * "broken pipe" or "connection reset" of an outgoing call (Feign, the store) is not this: it still gets
+     * the 500 and the error log.
+     */
+    static boolean clientWentAway(Throwable ex) {
+        Throwable cause = ex;
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException
+                    || "ClientAbortException".equals(cause.getClass().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nobody is there to read a problem body; not a server error either: one line at debug, no answer. */
+    private static ResponseEntity<Object> nothingToAnswer(String path, Throwable ex) {
+        if (log.isDebugEnabled()) {
+            log.debug("Client went away while the answer to {} was written: {}", path,
+                    NestedExceptionUtils.getMostSpecificCause(ex).toString());
+        }
+        return null;
     }
 
     private ProblemDetail toProblem(Exception ex, HttpStatusCode status, String path) {

@@ -22,9 +22,14 @@ class DurableH2Backend extends H2Backend {
         super(store);
     }
 
-    /** How the embedded default opens its file. */
+    /** How the embedded default opens its file, with MVStore's default page cache (16 MB). */
     static MVStore.Builder storeBuilder(Path file) {
-        return new MVStore.Builder().fileName(file.toString());
+        return storeBuilder(file, EmbeddedMongoProperties.DEFAULT_CACHE_MB);
+    }
+
+    /** How the embedded default opens its file, with a page cache of {@code cacheMegabytes}. */
+    static MVStore.Builder storeBuilder(Path file, int cacheMegabytes) {
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes);
     }
 
     /** The backend over this store, after converting a file written by the stock H2 backend. */

@@ -4,6 +4,9 @@ import java.util.Locale;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +16,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -38,7 +42,8 @@ public class EmbeddedMongoAutoConfiguration {
             return EmbeddedMongoServer.inMemory();
         }
         String application = environment.getProperty("spring.application.name", "application");
-        return EmbeddedMongoServer.persistent(properties.dataDir().resolve(application));
+        return EmbeddedMongoServer.persistent(properties.dataDir().resolve(application),
+                (int) properties.cacheSize().toMegabytes());
     }
 
     @Bean
@@ -50,6 +55,35 @@ public class EmbeddedMongoAutoConfiguration {
         ConnectionString connection = new ConnectionString(server.connectionString() + "/" + database);
         return () -> connection;
     }
+
+    /**
+     * The file store's page cache as two gauges: what it may hold and what it holds (bytes, by MVStore's own
+     * count, in whole megabytes): a cache that is always full at its budget is the first thing to look at when a
+     * service's heap grows.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class PageCacheMetrics {
+
+        @Bean
+        MeterBinder embeddedStorePageCacheMetrics(ObjectProvider<EmbeddedMongoServer> embedded) {
+            return registry -> {
+                EmbeddedMongoServer server = embedded.getIfAvailable();
+                if (server == null) {
+                    return; // a test's own MongoDB (@ServiceConnection)
+                }
+                Gauge.builder("fengqiao.embedded.store.page.cache", server, s -> s.pageCacheMegabytes()[0] * MEGABYTE)
+                        .baseUnit("bytes").description("heap the embedded store may keep for pages read from its file")
+                        .register(registry);
+                Gauge.builder("fengqiao.embedded.store.page.cache.used", server,
+                                s -> s.pageCacheMegabytes()[1] * MEGABYTE)
+                        .baseUnit("bytes").description("heap the embedded store's page cache holds now")
+                        .register(registry);
+            };
+        }
+    }
+
+    private static final double MEGABYTE = 1024 * 1024;
 
     /** {@code grid-service} → {@code fengqiao_grid}, as ARCHITECTURE.md §1 names the stores. */
     static String defaultDatabase(Environment environment) {

@@ -52,11 +52,14 @@ public final class EmbeddedMongoServer implements DisposableBean {
     private final Channel listener;
     private final InetSocketAddress address;
     private final Path storeFile;
+    /** The file store, an {@code MVStore}: typed Object so that this class loads where H2 is absent (in memory). */
+    private final Object store;
 
-    private EmbeddedMongoServer(MongoBackend backend, GroupCommit commits, Path storeFile) {
+    private EmbeddedMongoServer(MongoBackend backend, GroupCommit commits, Path storeFile, Object store) {
         this.backend = backend;
         this.commits = commits;
         this.storeFile = storeFile;
+        this.store = store;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new MongoThreadFactory("mongo-server-boss"),
                 NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, new MongoThreadFactory("mongo-server-worker"),
@@ -89,21 +92,29 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
     /** A server whose data lives in {@code directory/mongo.mv.db}, durable per acknowledged write. */
     public static EmbeddedMongoServer persistent(Path directory) {
+        return persistent(directory, EmbeddedMongoProperties.DEFAULT_CACHE_MB);
+    }
+
+    /** As {@link #persistent(Path)}, with a page cache of {@code cacheMegabytes} (decoded pages on the heap). */
+    public static EmbeddedMongoServer persistent(Path directory, int cacheMegabytes) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the embedded MongoDB data directory " + directory, e);
         }
         Path file = directory.resolve("mongo.mv.db").toAbsolutePath();
-        MVStore store = DurableH2Backend.storeBuilder(file).open();
-        EmbeddedMongoServer server = new EmbeddedMongoServer(DurableH2Backend.open(store), new GroupCommit(store), file);
-        log.info("Embedded MongoDB on {} persisting to {}", server.connectionString(), file);
+        MVStore store = DurableH2Backend.storeBuilder(file, cacheMegabytes).open();
+        BoundedPageCache.install(store);
+        EmbeddedMongoServer server = new EmbeddedMongoServer(DurableH2Backend.open(store), new GroupCommit(store), file,
+                store);
+        log.info("Embedded MongoDB on {} persisting to {} (page cache {} MB)", server.connectionString(), file,
+                cacheMegabytes);
         return server;
     }
 
     /** A server that keeps everything in memory: for tests. */
     public static EmbeddedMongoServer inMemory() {
-        EmbeddedMongoServer server = new EmbeddedMongoServer(new MemoryBackend(), null, null);
+        EmbeddedMongoServer server = new EmbeddedMongoServer(new MemoryBackend(), null, null, null);
         log.info("Embedded in-memory MongoDB on {}", server.connectionString());
         return server;
     }
@@ -114,6 +125,16 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
     public Path storeFile() {
         return storeFile;
+    }
+
+    /** The file store, an {@code MVStore} (for tests); null in memory. */
+    Object store() {
+        return store;
+    }
+
+    /** The file store's page cache: megabytes it may hold, and holds now (by MVStore's count); zeros in memory. */
+    public int[] pageCacheMegabytes() {
+        return store == null ? new int[] {0, 0} : BoundedPageCache.megabytes(store);
     }
 
     /** Commits made for replies so far, and the replies they let through (on file; zeros in memory). */

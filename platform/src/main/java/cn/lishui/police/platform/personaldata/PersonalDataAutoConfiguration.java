@@ -6,8 +6,10 @@ import java.time.Duration;
 
 import cn.lishui.police.platform.config.TraceIds;
 import cn.lishui.police.platform.mongo.EmbeddedMongoProperties;
+import cn.lishui.police.platform.mongo.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,21 +74,28 @@ public class PersonalDataAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(MongoTemplate.class)
     PersonalDataRotation personalDataRotation(MongoTemplate mongo, PersonalDataProtector protector,
-                                              PersonalDataKeys keys, PersonalDataProperties properties) {
-        return new PersonalDataRotation(mongo, protector, keys, properties.fields());
+                                              PersonalDataKeys keys, PersonalDataProperties properties,
+                                              ObjectProvider<EmbeddedMongoServer> embedded, Environment environment) {
+        // the embedded store has one writer, this process; replicas on a real MongoDB may still seal under an
+        // older key for up to one of their own passes (they run every interval)
+        Duration settle = embedded.getIfAvailable() != null ? Duration.ZERO : rotationInterval(environment);
+        return new PersonalDataRotation(mongo, protector, keys, properties.fields(), settle, Clock.systemUTC());
+    }
+
+    private static Duration rotationInterval(Environment environment) {
+        return environment.getProperty("fengqiao.personal-data.rotation-interval", Duration.class, Duration.ofHours(1));
     }
 
     /**
-     * After start, and then every {@code fengqiao.personal-data.rotation-interval}, re-seal stale values;
+     * After start, and then every {@code fengqiao.personal-data.rotation-interval}, re-seal stale values (a
+     * field already found clean under the keys configured now is skipped, see {@link PersonalDataRotation});
      * only in services that declare where they keep personal data.
      */
     @Bean
     @ConditionalOnBean(PersonalDataRotation.class)
     @ConditionalOnProperty(prefix = "fengqiao.personal-data", name = "fields[0]")
     SmartLifecycle personalDataRotationSchedule(PersonalDataRotation rotation, Environment environment) {
-        Duration interval = environment.getProperty("fengqiao.personal-data.rotation-interval", Duration.class,
-                Duration.ofHours(1));
-        return new BackgroundSweep("personal-data-rotation", interval, rotation::rotateAll);
+        return new BackgroundSweep("personal-data-rotation", rotationInterval(environment), rotation::rotateAll);
     }
 
     @Bean

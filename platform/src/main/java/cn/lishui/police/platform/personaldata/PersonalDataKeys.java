@@ -1,8 +1,11 @@
 package cn.lishui.police.platform.personaldata;
 
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +37,11 @@ public final class PersonalDataKeys {
 
     public String activeKeyId() {
         return activeKeyId;
+    }
+
+    /** The ids of every configured encryption key, the active one among them, in order. */
+    public SortedSet<String> keyIds() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(encryptionKeys.keySet()));
     }
 
     SecretKey activeKey() {

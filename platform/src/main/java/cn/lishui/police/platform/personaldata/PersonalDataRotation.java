@@ -1,6 +1,10 @@
 package cn.lishui.police.platform.personaldata;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -19,26 +23,66 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@code residents:idCard} or {@code users:contact.phone}. A path may pass through one array, marked
  * {@code []}: {@code disputes:parties[].phone} re-seals the phone of every party; the document's whole
  * array is then replaced only if the array is still the one that was read.
+ *
+ * <p>A sweep reads every document of the collection (a query on a value's key id has no index; on the embedded
+ * store it holds the collection while requests wait: 74 s for 100,000 disputes). So each field keeps a marker in
+ * {@value #MARKERS}: the key set (active key and every configured key id) under which a sweep last found the
+ * field with no value left under another key, and when. A pass skips a field whose marker is <em>confirmed</em>
+ * for the key set configured now; a change of the active key, or a key added or removed, sweeps again. A marker
+ * is confirmed by a finished sweep whose last query (the one that found nothing stale left) began at least
+ * {@code settle} after the first finished sweep under the same keys: on a store that other processes write too
+ * (replicas on a real MongoDB, one of them perhaps still on the old active key while a rolling restart goes on),
+ * whatever they sealed under an older key before that later sweep is found by it. On the embedded store, which only this process writes (the file is locked),
+ * {@code settle} is zero and the first finished sweep confirms. A sweep that could not finish (a value under a key
+ * no longer configured, a value that kept changing under it) leaves no marker: the next pass sweeps again, so a
+ * field is never marked while a value under a retired key is left in it.
  */
 public final class PersonalDataRotation {
 
+    /** The collection of the markers, one document per {@code collection:path}. */
+    public static final String MARKERS = "personal_data_rotations";
+
     private static final Logger log = LoggerFactory.getLogger(PersonalDataRotation.class);
     private static final int BATCH = 200;
+
+    /**
+     * What a sweep of one field did: how many values it re-sealed and, if it finished, when its last query (the
+     * one that found no stale value left) began; {@code null} if it could not finish.
+     */
+    private record Sweep(int rotated, Instant cleanAt) {
+    }
 
     private final MongoTemplate mongo;
     private final PersonalDataProtector protector;
     private final PersonalDataKeys keys;
     private final List<String> fields;
+    private final Duration settle;
+    private final Clock clock;
 
+    /** For a store only this process writes (the embedded default, tests): the first finished sweep confirms. */
     public PersonalDataRotation(MongoTemplate mongo, PersonalDataProtector protector, PersonalDataKeys keys,
                                 List<String> fields) {
+        this(mongo, protector, keys, fields, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * @param settle how long after a first finished sweep another one must find nothing stale to confirm a field's
+     *               marker: the rotation interval where other processes write the same store, zero where none does
+     */
+    public PersonalDataRotation(MongoTemplate mongo, PersonalDataProtector protector, PersonalDataKeys keys,
+                                List<String> fields, Duration settle, Clock clock) {
         this.mongo = mongo;
         this.protector = protector;
         this.keys = keys;
         this.fields = List.copyOf(fields);
+        this.settle = settle;
+        this.clock = clock;
     }
 
-    /** One sweep over every configured field; returns how many values were re-sealed. */
+    /**
+     * One pass over every configured field: a sweep of each field whose marker is not confirmed for the keys
+     * configured now; returns how many values were re-sealed.
+     */
     public int rotateAll() {
         int total = 0;
         for (String field : fields) {
@@ -46,9 +90,19 @@ public final class PersonalDataRotation {
             if (parts.length != 2) {
                 throw new IllegalStateException("fengqiao.personal-data.fields entries are collection:path, got " + field);
             }
+            Document marker = mongo.findById(field, Document.class, MARKERS);
+            boolean sameKeys = marker != null && keys.activeKeyId().equals(marker.getString("activeKeyId"))
+                    && List.copyOf(keys.keyIds()).equals(marker.getList("keyIds", String.class));
+            if (sameKeys && Boolean.TRUE.equals(marker.getBoolean("confirmed"))) {
+                continue;
+            }
             int array = parts[1].indexOf("[].");
-            total += array < 0 ? rotate(parts[0], parts[1])
+            Sweep sweep = array < 0 ? rotate(parts[0], parts[1])
                     : rotateInArray(parts[0], parts[1].substring(0, array), parts[1].substring(array + 3));
+            total += sweep.rotated();
+            if (sweep.cleanAt() != null) {
+                mark(field, sameKeys ? marker : null, sweep.cleanAt());
+            }
         }
         if (total > 0) {
             log.info("Re-sealed {} personal-data values under key {}", total, keys.activeKeyId());
@@ -56,14 +110,29 @@ public final class PersonalDataRotation {
         return total;
     }
 
-    private int rotate(String collection, String path) {
+    /**
+     * Records a finished sweep of {@code field}: {@code cleanSince} is when the first of the finished sweeps in a
+     * row under these keys found nothing stale left; the marker is confirmed once a finished sweep's last query
+     * began at least {@code settle} after that.
+     */
+    private void mark(String field, Document previous, Instant cleanAt) {
+        Date cleanSince = previous != null && previous.getDate("cleanSince") != null ? previous.getDate("cleanSince")
+                : Date.from(cleanAt);
+        boolean confirmed = !Duration.between(cleanSince.toInstant(), cleanAt).minus(settle).isNegative();
+        mongo.save(new Document("_id", field).append("activeKeyId", keys.activeKeyId())
+                .append("keyIds", List.copyOf(keys.keyIds())).append("cleanSince", cleanSince)
+                .append("confirmed", confirmed).append("sweptAt", Date.from(cleanAt)), MARKERS);
+    }
+
+    private Sweep rotate(String collection, String path) {
         int rotated = 0;
         while (true) {
             Query stale = Query.query(Criteria.where(path + ".keyId").exists(true).ne(keys.activeKeyId())).limit(BATCH);
             stale.fields().include(path);
+            Instant asked = clock.instant();
             List<Document> batch = mongo.find(stale, Document.class, collection);
             if (batch.isEmpty()) {
-                return rotated;
+                return new Sweep(rotated, asked);
             }
             int before = rotated;
             for (Document document : batch) {
@@ -75,7 +144,7 @@ public final class PersonalDataRotation {
                         .set(path + ".ciphertext", fresh.ciphertext()), collection).getModifiedCount();
             }
             if (rotated == before) {
-                return rotated; // everything left changed under us; the next sweep picks it up
+                return new Sweep(rotated, null); // everything left changed under us; the next sweep picks it up
             }
         }
     }
@@ -85,15 +154,16 @@ public final class PersonalDataRotation {
      * while one of its elements is sealed under another key; its array is replaced as a whole, on the
      * condition that it is unchanged since it was read.
      */
-    private int rotateInArray(String collection, String arrayPath, String inner) {
+    private Sweep rotateInArray(String collection, String arrayPath, String inner) {
         int rotated = 0;
         Criteria staleElement = Criteria.where(inner + ".keyId").exists(true).ne(keys.activeKeyId());
         while (true) {
             Query stale = Query.query(Criteria.where(arrayPath).elemMatch(staleElement)).limit(BATCH);
             stale.fields().include(arrayPath);
+            Instant asked = clock.instant();
             List<Document> batch = mongo.find(stale, Document.class, collection);
             if (batch.isEmpty()) {
-                return rotated;
+                return new Sweep(rotated, asked);
             }
             int before = rotated;
             for (Document document : batch) {
@@ -122,7 +192,7 @@ public final class PersonalDataRotation {
                 }
             }
             if (rotated == before) {
-                return rotated; // everything left changed under us; the next sweep picks it up
+                return new Sweep(rotated, null); // everything left changed under us; the next sweep picks it up
             }
         }
     }

@@ -1,0 +1,19 @@
+package cn.lishui.police.platform.snapshot;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** {@link StoreWrites} for every service with a store. */
+@AutoConfiguration
+@ConditionalOnClass(MongoTemplate.class)
+public class SnapshotAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    StoreWrites storeWrites() {
+        return new StoreWrites();
+    }
+}
