@@ -57,6 +57,11 @@ mkdir -p "$data_dir"
 FENGQIAO_DATA_DIR="$(cd "$data_dir" && pwd)"
 
 if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then java_cmd="$JAVA_HOME/bin/java"; else java_cmd="java"; fi
+# glibc keeps much of what the JVM frees (grid: 83-96 MB beyond the JVM's own count after the benchmark, 40-47 MB
+# with this; docs/benchmarks.md "s6-store"): a JVM that can (17.0.9+, 21+) hands it back every 5 s
+if "$java_cmd" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+  JAVA_OPTS="$JAVA_OPTS -XX:TrimNativeHeapInterval=5000"
+fi
 
 t0=$SECONDS
 say() { printf '[%3ds] %s\n' "$((SECONDS - t0))" "$*"; }
