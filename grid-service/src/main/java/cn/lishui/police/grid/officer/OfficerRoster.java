@@ -2,6 +2,7 @@ package cn.lishui.police.grid.officer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,10 +49,12 @@ class OfficerRoster {
         }
     }
 
-    private record Loaded(Roster roster, long changesAtStart, long number) {
+    private record Loaded(Roster roster, long changesAtStart, long number, Instant startedAt) {
     }
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration maxAge;
     private final RefreshingSnapshot<Roster> snapshot;
     /** Template writes to the three collections seen here. */
     private final AtomicLong changes = new AtomicLong();
@@ -63,7 +66,9 @@ class OfficerRoster {
     OfficerRoster(MongoTemplate mongo, StoreWrites writes, ObjectProvider<Clock> clock,
                   @Value("${fengqiao.grid.assignments-max-age:PT60S}") Duration maxAge) {
         this.mongo = mongo;
-        this.snapshot = new RefreshingSnapshot<>(this::load, maxAge, clock.getIfAvailable(Clock::systemUTC));
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.maxAge = maxAge;
+        this.snapshot = new RefreshingSnapshot<>(this::load, maxAge, this.clock);
         writes.onWrite(COLLECTIONS, this::changed);
     }
 
@@ -90,12 +95,17 @@ class OfficerRoster {
         long loadsSeen = loads.get();
         synchronized (loading) {
             Loaded previous = last;
-            if (previous != null && previous.number() > loadsSeen && previous.changesAtStart() == changesSeen) {
+            // a load that began after every change this caller saw: one that finished while it waited, or one that
+            // finished just before it came here and is younger than the maximum age (a background refresh of an
+            // old copy, which must read the store again, never finds one that young)
+            if (previous != null && previous.changesAtStart() == changesSeen && (previous.number() > loadsSeen
+                    || Duration.between(previous.startedAt(), clock.instant()).compareTo(maxAge) < 0)) {
                 return previous.roster();
             }
             long changesAtStart = changes.get();
+            Instant startedAt = clock.instant();
             Roster roster = read();
-            last = new Loaded(roster, changesAtStart, loads.incrementAndGet());
+            last = new Loaded(roster, changesAtStart, loads.incrementAndGet(), startedAt);
             return roster;
         }
     }
