@@ -17,7 +17,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.core.AuthenticationException;
@@ -78,22 +77,6 @@ class GatewaySecurityConfiguration {
         // the response headers are written by SecurityHeaders, for every response of the gateway
         http.headers(ServerHttpSecurity.HeaderSpec::disable);
         return http.build();
-    }
-
-    /**
-     * Spring Security observes every request's filter chain (a span and a timer before and after the
-     * chain and around each authorization) when an observation registry exists. At the gateway that
-     * doubled the observations per request for no question an operator asks: the request itself is
-     * observed as {@code http.server.requests} and its call to the service as the gateway's client span.
-     * Authentications (a bearer token checked) stay observed.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.withDefaults()
-                .shouldObserveRequests(false)
-                .shouldObserveAuthorizations(false)
-                .shouldObserveAuthentications(true)
-                .build();
     }
 
     /**

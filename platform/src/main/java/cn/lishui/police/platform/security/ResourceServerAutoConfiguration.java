@@ -16,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -50,24 +49,6 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter problemWriter) {
         return new ProblemSecurityHandlers(problemWriter);
-    }
-
-    /**
-     * Spring Security observes every request it filters (a timer, events and a span around the filter chain and each
-     * filter) and every authorization, when an observation registry exists. On the overseas portal's list that was
-     * about half the bytes allocated per request (92 -> 38 KiB with all of them off) and ~15 % of the request
-     * threads' CPU (docs/benchmarks.md, "s6-overseas"), for no question an operator asks: the request itself is
-     * observed as {@code http.server.requests} with its span. Authentications (a bearer token checked) stay
-     * observed. The gateway makes the same choice for its reactive chain.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.withDefaults()
-                .shouldObserveRequests(false)
-                .shouldObserveAuthorizations(false)
-                .shouldObserveAuthentications(true)
-                .build();
     }
 
     @Bean
