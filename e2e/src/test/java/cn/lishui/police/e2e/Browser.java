@@ -13,7 +13,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,8 +102,29 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /**
+     * Waits until the condition holds. A page that navigates on its own (the console sends a visitor to the
+     * sign-in page from a script, the sign-in page back to the console) can make ChromeDriver abort a command
+     * that was running while the page changed ("aborted by navigation", or an element of the old page gone
+     * stale): that only means the page is not there yet, so the condition is asked again.
+     */
     <T> T await(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(current -> {
+            try {
+                return condition.apply(current);
+            } catch (WebDriverException e) {
+                if (e instanceof StaleElementReferenceException || !abortedByNavigation(e)) {
+                    throw e;
+                }
+                return null;
+            }
+        });
+    }
+
+    private static boolean abortedByNavigation(WebDriverException e) {
+        String message = e.getRawMessage();
+        return message != null && (message.contains("aborted by navigation")
+                || message.contains("Inspected target navigated or closed"));
     }
 
     String currentUrl() {
