@@ -9,13 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
+import cn.lishui.police.platform.snapshot.StoreChanges;
 import cn.lishui.police.platform.snapshot.StoreWrites;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -49,10 +54,12 @@ class OfficerRoster {
         }
     }
 
-    private record Loaded(Roster roster, long changesAtStart, long number, Instant startedAt) {
+    private record Loaded(Roster roster, long changesAtStart, OptionalLong writesAtStart, long number,
+                          Instant startedAt) {
     }
 
     private final MongoTemplate mongo;
+    private final StoreChanges storeChanges;
     private final Clock clock;
     private final Duration maxAge;
     private final RefreshingSnapshot<Roster> snapshot;
@@ -63,12 +70,21 @@ class OfficerRoster {
     private final Object loading = new Object();
     private volatile Loaded last;
 
-    OfficerRoster(MongoTemplate mongo, StoreWrites writes, ObjectProvider<Clock> clock,
+    @Autowired
+    OfficerRoster(MongoTemplate mongo, StoreWrites writes, StoreChanges storeChanges, ObjectProvider<Clock> clock,
                   @Value("${fengqiao.grid.assignments-max-age:PT60S}") Duration maxAge) {
+        this(mongo, writes, storeChanges, clock.getIfAvailable(Clock::systemUTC), maxAge, ForkJoinPool.commonPool());
+    }
+
+    /** With the executor that refreshes an old copy (a test runs it when it says). */
+    OfficerRoster(MongoTemplate mongo, StoreWrites writes, StoreChanges storeChanges, Clock clock, Duration maxAge,
+                  Executor background) {
         this.mongo = mongo;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.storeChanges = storeChanges;
+        this.clock = clock;
         this.maxAge = maxAge;
-        this.snapshot = new RefreshingSnapshot<>(this::load, maxAge, this.clock);
+        this.snapshot = new RefreshingSnapshot<>(this::load, maxAge, clock, background,
+                () -> storeChanges.writes(COLLECTIONS));
         writes.onWrite(COLLECTIONS, this::changed);
     }
 
@@ -95,17 +111,21 @@ class OfficerRoster {
         long loadsSeen = loads.get();
         synchronized (loading) {
             Loaded previous = last;
+            OptionalLong writesNow = storeChanges.writes(COLLECTIONS);
             // a load that began after every change this caller saw: one that finished while it waited, or one that
             // finished just before it came here and is younger than the maximum age (a background refresh of an
-            // old copy, which must read the store again, never finds one that young)
-            if (previous != null && previous.changesAtStart() == changesSeen && (previous.number() > loadsSeen
-                    || Duration.between(previous.startedAt(), clock.instant()).compareTo(maxAge) < 0)) {
+            // old copy, which must read the store again, never finds one that young); and, where the store
+            // counts its writes, one that began after the last write from anywhere
+            if (previous != null && previous.changesAtStart() == changesSeen
+                    && (writesNow.isEmpty() || writesNow.equals(previous.writesAtStart()))
+                    && (previous.number() > loadsSeen
+                        || Duration.between(previous.startedAt(), clock.instant()).compareTo(maxAge) < 0)) {
                 return previous.roster();
             }
             long changesAtStart = changes.get();
             Instant startedAt = clock.instant();
             Roster roster = read();
-            last = new Loaded(roster, changesAtStart, loads.incrementAndGet(), startedAt);
+            last = new Loaded(roster, changesAtStart, writesNow, loads.incrementAndGet(), startedAt);
             return roster;
         }
     }

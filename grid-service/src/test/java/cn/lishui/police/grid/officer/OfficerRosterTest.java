@@ -1,5 +1,7 @@
 package cn.lishui.police.grid.officer;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import cn.lishui.police.platform.snapshot.StoreChanges;
+import cn.lishui.police.platform.snapshot.StoreWrites;
 import cn.lishui.police.platform.test.SelectedMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The in-memory roster behind {@link Assignments}: what makes it read the store again, and how often. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,6 +38,12 @@ class OfficerRosterTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    StoreWrites storeWrites;
+
+    @Autowired
+    StoreChanges storeChanges;
 
     @Test
     void aWriteThroughTheTemplateIsSeenByTheNextRead() {
@@ -85,6 +96,32 @@ class OfficerRosterTest {
         mongo.getCollection("grid_officers").insertOne(new Document("_id", GRID).append("officerId", "officer-c"));
 
         assertThat(roster.current().gridOfficers()).doesNotContainKey(GRID);
+        mongo.remove(new Query(), GridOfficer.class);
+    }
+
+    @Test
+    void anOldCopyIsReadAgainOnlyWhenTheStoreCountedAWriteToTheRoster() {
+        assumeTrue(storeChanges.writes(OfficerRoster.COLLECTIONS).isPresent(),
+                "the store counts its writes (the embedded default; a shared MongoDB cannot tell)");
+        mongo.remove(new Query(), GridOfficer.class);
+        List<Runnable> refreshes = new ArrayList<>();
+        // every copy is old at once (max age zero); its refresh runs when the test says
+        OfficerRoster old = new OfficerRoster(mongo, storeWrites, storeChanges, Clock.systemUTC(), Duration.ZERO,
+                refreshes::add);
+        assertThat(old.current().gridOfficers()).doesNotContainKey(GRID);
+        assertThat(old.loads()).isEqualTo(1);
+
+        mongo.insert(new Document("_id", "roster-test-" + System.nanoTime()), "inspections");
+        old.current();
+        refreshes.remove(0).run();
+        assertThat(old.loads()).as("nothing written to the roster's collections: the old copy stays").isEqualTo(1);
+
+        // another instance's (or a shell's) write: the template here hears nothing of it, the store counts it
+        mongo.getCollection("grid_officers").insertOne(new Document("_id", GRID).append("officerId", "officer-d"));
+        old.current();
+        refreshes.remove(0).run();
+        assertThat(old.loads()).isEqualTo(2);
+        assertThat(old.current().gridOfficers()).containsEntry(GRID, "officer-d");
         mongo.remove(new Query(), GridOfficer.class);
     }
 

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
+import cn.lishui.police.platform.snapshot.StoreChanges;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -16,11 +18,11 @@ import org.springframework.stereotype.Service;
 /**
  * Mediators as the dispute feature needs them: by id, and the active ones of an organisation or a county for
  * matching. Answered from an in-memory snapshot of the register ({@link RefreshingSnapshot}; a thousand mediators
- * are a few hundred KB),
- * taken again on the first read after this service changed a mediator ({@link #changed()}), and in the
- * background once it is {@value #MAX_AGE_SECONDS} s old (writes by another instance of the service), the old one
- * answering meanwhile. Reading a thousand mediators from the embedded store for each suggestion request would
- * cost more than ranking them.
+ * are a few hundred KB), taken again on the first read after this service changed a mediator ({@link #changed()}),
+ * and in the background once it is {@value #MAX_AGE_SECONDS} s old (writes by another instance of the service), the
+ * old one answering meanwhile; where the store counts its writes ({@link StoreChanges}) an old copy is kept while
+ * none came. Reading a thousand mediators from the embedded store for each suggestion request would cost more than
+ * ranking them.
  */
 @Service
 public class MediatorDirectory {
@@ -30,10 +32,10 @@ public class MediatorDirectory {
     private final MongoTemplate mongo;
     private final RefreshingSnapshot<Snapshot> snapshot;
 
-    MediatorDirectory(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+    MediatorDirectory(MongoTemplate mongo, StoreChanges changes, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.snapshot = new RefreshingSnapshot<>(this::take, Duration.ofSeconds(MAX_AGE_SECONDS),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), changes, Set.of("mediators"));
     }
 
     private record Snapshot(Map<String, MediatorRef> byId, Map<String, List<MediatorRef>> activeByOrganisation,

@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.lishui.police.platform.security.Caller;
 import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
+import cn.lishui.police.platform.snapshot.StoreChanges;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Service;
  * its serialised form for every query, which took half of the overview's CPU time at 100,000 disputes. The
  * snapshot ({@link RefreshingSnapshot}) is taken again on the first read after this service changed an
  * organisation ({@link #changed()}), and in the background once it is {@value #MAX_AGE_SECONDS} s old (writes by
- * another instance), the old one answering meanwhile.
+ * another instance), the old one answering meanwhile; where the store counts its writes ({@link StoreChanges}) an
+ * old copy is kept while none came.
  */
 @Service
 public class OrganisationDirectory {
@@ -35,10 +38,10 @@ public class OrganisationDirectory {
     private final MongoTemplate mongo;
     private final RefreshingSnapshot<Snapshot> snapshot;
 
-    OrganisationDirectory(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+    OrganisationDirectory(MongoTemplate mongo, StoreChanges changes, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.snapshot = new RefreshingSnapshot<>(this::take, Duration.ofSeconds(MAX_AGE_SECONDS),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), changes, Set.of("organisations"));
     }
 
     private record Snapshot(Map<String, OrganisationRef> byId, Map<String, List<OrganisationRef>> byCounty,

@@ -1,13 +1,16 @@
 package cn.lishui.police.platform.mongo;
 
 import java.util.Locale;
+import java.util.OptionalLong;
 
+import cn.lishui.police.platform.snapshot.StoreChanges;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,6 +47,16 @@ public class EmbeddedMongoAutoConfiguration {
         String application = environment.getProperty("spring.application.name", "application");
         return EmbeddedMongoServer.persistent(properties.dataDir().resolve(application),
                 (int) properties.cacheSize().toMegabytes());
+    }
+
+    /** The writes the embedded server counted on the service's database (the one its connection string names). */
+    @Bean
+    @ConditionalOnBean(EmbeddedMongoServer.class)
+    @ConditionalOnMissingBean(StoreChanges.class)
+    StoreChanges embeddedStoreChanges(EmbeddedMongoServer server, EmbeddedMongoProperties properties,
+                                      Environment environment) {
+        String database = properties.database() != null ? properties.database() : defaultDatabase(environment);
+        return collections -> OptionalLong.of(server.writes(database, collections));
     }
 
     @Bean

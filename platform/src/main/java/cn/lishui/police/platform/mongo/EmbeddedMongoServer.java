@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -44,7 +45,7 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-    private final MongoBackend backend;
+    private final WriteCountingBackend backend;
     private final GroupCommit commits;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -56,7 +57,8 @@ public final class EmbeddedMongoServer implements DisposableBean {
     private final Object store;
 
     private EmbeddedMongoServer(MongoBackend backend, GroupCommit commits, Path storeFile, Object store) {
-        this.backend = backend;
+        WriteCountingBackend counting = new WriteCountingBackend(backend);
+        this.backend = counting;
         this.commits = commits;
         this.storeFile = storeFile;
         this.store = store;
@@ -74,7 +76,7 @@ public final class EmbeddedMongoServer implements DisposableBean {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
-                                new MongoWireProtocolHandler(), new MongoDatabaseHandler(backend, clients),
+                                new MongoWireProtocolHandler(), new MongoDatabaseHandler(counting, clients),
                                 new MongoExceptionHandler());
                         if (commits != null) {
                             channel.pipeline().addLast(commits.gate());
@@ -130,6 +132,15 @@ public final class EmbeddedMongoServer implements DisposableBean {
     /** The file store, an {@code MVStore} (for tests); null in memory. */
     Object store() {
         return store;
+    }
+
+    /**
+     * The write commands this server has carried out on these collections of the database since it started
+     * (inserts, updates, deletes, drops; from any client): the same number later means nothing was written to them
+     * in between. See {@code StoreChanges}.
+     */
+    public long writes(String database, Collection<String> collections) {
+        return backend.writes(database, collections);
     }
 
     /** The file store's page cache: megabytes it may hold, and holds now (by MVStore's count); zeros in memory. */

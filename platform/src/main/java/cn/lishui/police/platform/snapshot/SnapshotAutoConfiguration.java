@@ -6,10 +6,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** {@link StoreWrites} for every service with a store. */
-@AutoConfiguration
+/**
+ * {@link StoreWrites} for every service with a store, and {@link StoreChanges}: the embedded default's count
+ * ({@code EmbeddedMongoAutoConfiguration}), or else {@link StoreChanges#UNKNOWN}.
+ */
+@AutoConfiguration(afterName = "cn.lishui.police.platform.mongo.EmbeddedMongoAutoConfiguration")
 @ConditionalOnClass(MongoTemplate.class)
 public class SnapshotAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    StoreChanges storeChanges() {
+        return StoreChanges.UNKNOWN;
+    }
 
     @Bean
     @ConditionalOnMissingBean

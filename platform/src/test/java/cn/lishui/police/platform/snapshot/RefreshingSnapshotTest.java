@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import cn.lishui.police.platform.testapp.MovableClock;
@@ -74,5 +76,60 @@ class RefreshingSnapshotTest {
         assertThat(self[0].get()).as("but it was not kept").isEqualTo("after the change");
         assertThat(self[0].get()).isEqualTo("after the change");
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void anOldCopyIsKeptWithoutAReadWhileTheStoreCountsNoWrite() {
+        AtomicLong writes = new AtomicLong();
+        RefreshingSnapshot<List<String>> counted = new RefreshingSnapshot<>(loader, Duration.ofSeconds(60), clock,
+                queued::add, () -> OptionalLong.of(writes.get()));
+        counted.get();
+        clock.advance(Duration.ofSeconds(61));
+
+        counted.get();
+        queued.remove(0).run();
+        assertThat(loads).as("nothing written: the old copy stays").hasValue(1);
+        counted.get();
+        assertThat(queued).as("and counts as new for another max-age").isEmpty();
+
+        register.add("b");
+        writes.incrementAndGet();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(counted.get()).containsExactly("a");
+        queued.remove(0).run();
+        assertThat(loads).as("a write counted since: read again").hasValue(2);
+        assertThat(counted.get()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aWriteDuringTheReadIsNotMissed() {
+        AtomicLong writes = new AtomicLong();
+        // the write lands while the copy is being read, after the read saw the register
+        Supplier<List<String>> racing = () -> {
+            List<String> copy = loader.get();
+            register.add("late");
+            writes.incrementAndGet();
+            return copy;
+        };
+        RefreshingSnapshot<List<String>> counted = new RefreshingSnapshot<>(racing, Duration.ofSeconds(60), clock,
+                queued::add, () -> OptionalLong.of(writes.get()));
+        assertThat(counted.get()).containsExactly("a");
+
+        clock.advance(Duration.ofSeconds(61));
+        counted.get();
+        queued.remove(0).run();
+        assertThat(loads).as("the count moved after the copy's read began: read again").hasValue(2);
+        assertThat(counted.get()).contains("late");
+    }
+
+    @Test
+    void aStoreThatCannotTellIsReadAgainWhenTheCopyIsOld() {
+        RefreshingSnapshot<List<String>> unknown = new RefreshingSnapshot<>(loader, Duration.ofSeconds(60), clock,
+                queued::add, OptionalLong::empty);
+        unknown.get();
+        clock.advance(Duration.ofSeconds(61));
+        unknown.get();
+        queued.remove(0).run();
+        assertThat(loads).hasValue(2);
     }
 }
