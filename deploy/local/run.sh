@@ -6,7 +6,8 @@
 # Environment (all optional):
 #   FENGQIAO_DATA_DIR        where the services keep their data (default: <repo>/data)
 #   JAVA_OPTS                JVM options for every service (default: a small heap, see below)
-#   <SERVICE>_JAVA_OPTS      added for one service, e.g. GRID_SERVICE_JAVA_OPTS, GATEWAY_JAVA_OPTS
+#   <SERVICE>_JAVA_OPTS      added for one service, e.g. GRID_SERVICE_JAVA_OPTS, GATEWAY_JAVA_OPTS (after
+#                            JAVA_OPTS and the gateway's own heap shape below, so they win)
 #   <SERVICE>_PORT           a service's port, e.g. GATEWAY_PORT=18080, GRID_SERVICE_PORT=18081
 #   <SERVICE>_MONGODB_URI    a real MongoDB for one service, e.g. GRID_SERVICE_MONGODB_URI=mongodb://db:27017/fengqiao_grid
 #   STARTUP_TIMEOUT          seconds each service may take to become healthy (default 120)
@@ -49,6 +50,12 @@ STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
 # (the default keeps up to 70 % free), so a service does not keep the peak of its start (demo data) for good.
 DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m"
 JAVA_OPTS="${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+# The gateway's heap: a proxy whose live set is small (~30-40 MB) but which allocates ~45 KB per request. On the
+# shared small heap its old generation sat just above the live set, and under load every few seconds of promotion
+# ended in a full collection of 80-200 ms (10 in one benchmark run, the closed-loop p99s); with a young generation
+# of its own size and 128 MB from the start there were none, at 281 MB RSS after the benchmark
+# (docs/benchmarks.md, session 7).
+GATEWAY_HEAP_OPTS="-Xms128m -Xmn64m"
 FENGQIAO_DEMO_DATA_ENABLED="${FENGQIAO_DEMO_DATA_ENABLED:-true}"
 FENGQIAO_CDS="${FENGQIAO_CDS:-true}"
 CDS_DIR="$LOCAL_DIR/cds"
@@ -205,8 +212,10 @@ service_java_opts() {
   local opts_var
   local -n opts_into="$2"
   opts_var="$(env_prefix "$1")_JAVA_OPTS"
+  local shape=""
+  if [[ $1 == gateway ]]; then shape="$GATEWAY_HEAP_OPTS"; fi
   # shellcheck disable=SC2034 # a nameref: this fills the caller's array
-  read -r -a opts_into <<<"$JAVA_OPTS ${!opts_var:-}"
+  read -r -a opts_into <<<"$JAVA_OPTS $shape ${!opts_var:-}"
 }
 
 # Class-data sharing (CDS): each service starts from its jar extracted under deploy/local/cds/<service>/
