@@ -279,6 +279,7 @@ def wrk(url, scenario, connections, duration, rate=None):
     elif rate:
         command += ["-s", str(BENCH_DIR / "paced.lua")]
         env["BENCH_INTERVAL_MS"] = str(max(1, round(connections * 1000 / rate)))
+        env["BENCH_CONNECTIONS_PER_THREAD"] = str(-(-connections // 2))  # wrk -t2
     command.append(url)
     output = subprocess.run(command, capture_output=True, text=True, env=env, timeout=duration + 60).stdout
     return parse_wrk(output, connections)

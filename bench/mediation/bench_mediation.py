@@ -193,9 +193,10 @@ def wrk(path, bearer, connections, seconds, delay_ms=None):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", "-H",
                f"Authorization: Bearer {bearer}"]
     env = dict(os.environ)
-    if delay_ms is not None:
-        command += ["-s", str(Path(__file__).resolve().parent / "paced.lua")]
-        env["BENCH_DELAY_MS"] = str(delay_ms)
+    if delay_ms is not None:  # the harness's pacing: connections out of step, about delay_ms between requests
+        command += ["-s", str(Path(__file__).resolve().parent.parent / "paced.lua")]
+        env["BENCH_INTERVAL_MS"] = str(delay_ms)
+        env["BENCH_CONNECTIONS_PER_THREAD"] = str(-(-connections // 2))  # wrk -t2
     command.append(url("gateway", path))
     output = subprocess.run(command, capture_output=True, text=True, env=env, timeout=seconds + 60).stdout
     result = harness.parse_wrk(output, connections)
