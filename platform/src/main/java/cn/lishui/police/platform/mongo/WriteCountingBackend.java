@@ -83,11 +83,18 @@ final class WriteCountingBackend implements MongoBackend {
             counter(writes, database + "." + collection).increment();
         } else if (name.equals("dropdatabase") || name.equals("renamecollection")
                 || (name.equals("aggregate") && writesOut(body))) {
-            // renameCollection names its databases in the namespaces it is given: count it against both
             counter(databaseWrites, database).increment();
-            if (body != null && body.get("to") instanceof String to && to.contains(".")) {
-                counter(databaseWrites, to.substring(0, to.indexOf('.'))).increment();
+            // renameCollection runs on admin and names its databases in the namespaces it is given
+            if (body != null) {
+                countNamespace(body.get(command));
+                countNamespace(body.get("to"));
             }
+        }
+    }
+
+    private void countNamespace(Object namespace) {
+        if (namespace instanceof String name && name.contains(".")) {
+            counter(databaseWrites, name.substring(0, name.indexOf('.'))).increment();
         }
     }
 

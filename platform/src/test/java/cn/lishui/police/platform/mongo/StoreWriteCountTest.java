@@ -72,6 +72,11 @@ class StoreWriteCountTest {
                     .isEqualTo(counted);
             assertThat(server.writes("fengqiao_other", watched)).as("another database's").isZero();
 
+            database.getCollection("staging").insertOne(new Document("_id", "o9"));
+            counted = server.writes("fengqiao_test", watched);
+            client.getDatabase("admin").runCommand(new Document("renameCollection", "fengqiao_test.staging")
+                    .append("to", "fengqiao_test.officers").append("dropTarget", true));
+            counted = moved(server, watched, counted, "a collection renamed to it");
             officers.drop();
             counted = moved(server, watched, counted, "a drop");
             database.drop();
