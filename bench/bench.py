@@ -277,12 +277,18 @@ def wrk(url, scenario, connections, duration, rate=None):
         env["BENCH_METHOD"] = scenario.method
         env["BENCH_BODY"] = json.dumps(scenario.body or {})
     elif rate:
-        command += ["-s", str(BENCH_DIR / "paced.lua")]
-        env["BENCH_INTERVAL_MS"] = str(max(1, round(connections * 1000 / rate)))
-        env["BENCH_CONNECTIONS_PER_THREAD"] = str(-(-connections // 2))  # wrk -t2
+        command += paced(env, connections, max(1, round(connections * 1000 / rate)))
     command.append(url)
     output = subprocess.run(command, capture_output=True, text=True, env=env, timeout=duration + 60).stdout
     return parse_wrk(output, connections)
+
+
+def paced(env, connections, interval_ms):
+    """wrk's options for bench/paced.lua (about interval_ms between a connection's requests, the connections out
+    of step); sets the script's variables in env. For wrk -t2, which shares the connections out between 2 threads."""
+    env["BENCH_INTERVAL_MS"] = str(interval_ms)
+    env["BENCH_CONNECTIONS_PER_THREAD"] = str(-(-connections // 2))
+    return ["-s", str(BENCH_DIR / "paced.lua")]
 
 
 def parse_wrk(output, connections=0):

@@ -194,9 +194,7 @@ def wrk(path, bearer, connections, seconds, delay_ms=None):
                f"Authorization: Bearer {bearer}"]
     env = dict(os.environ)
     if delay_ms is not None:  # the harness's pacing: connections out of step, about delay_ms between requests
-        command += ["-s", str(Path(__file__).resolve().parent.parent / "paced.lua")]
-        env["BENCH_INTERVAL_MS"] = str(delay_ms)
-        env["BENCH_CONNECTIONS_PER_THREAD"] = str(-(-connections // 2))  # wrk -t2
+        command += harness.paced(env, connections, delay_ms)
     command.append(url("gateway", path))
     output = subprocess.run(command, capture_output=True, text=True, env=env, timeout=seconds + 60).stdout
     result = harness.parse_wrk(output, connections)

@@ -55,7 +55,7 @@ public class EmbeddedMongoAutoConfiguration {
     @ConditionalOnMissingBean(StoreChanges.class)
     StoreChanges embeddedStoreChanges(EmbeddedMongoServer server, EmbeddedMongoProperties properties,
                                       Environment environment) {
-        String database = properties.database() != null ? properties.database() : defaultDatabase(environment);
+        String database = database(properties, environment);
         return collections -> OptionalLong.of(server.writes(database, collections));
     }
 
@@ -64,7 +64,7 @@ public class EmbeddedMongoAutoConfiguration {
     MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server,
                                                           EmbeddedMongoProperties properties,
                                                           Environment environment) {
-        String database = properties.database() != null ? properties.database() : defaultDatabase(environment);
+        String database = database(properties, environment);
         ConnectionString connection = new ConnectionString(server.connectionString() + "/" + database);
         return () -> connection;
     }
@@ -99,6 +99,11 @@ public class EmbeddedMongoAutoConfiguration {
     private static final double MEGABYTE = 1024 * 1024;
 
     /** {@code grid-service} → {@code fengqiao_grid}, as ARCHITECTURE.md §1 names the stores. */
+    /** The service's database: {@code fengqiao.mongo.embedded.database}, else one named after the application. */
+    static String database(EmbeddedMongoProperties properties, Environment environment) {
+        return properties.database() != null ? properties.database() : defaultDatabase(environment);
+    }
+
     static String defaultDatabase(Environment environment) {
         String application = environment.getProperty("spring.application.name", "application");
         String area = application.toLowerCase(Locale.ROOT).replace("-service", "").replace('-', '_');
