@@ -98,12 +98,12 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static final double MEGABYTE = 1024 * 1024;
 
-    /** {@code grid-service} → {@code fengqiao_grid}, as ARCHITECTURE.md §1 names the stores. */
     /** The service's database: {@code fengqiao.mongo.embedded.database}, else one named after the application. */
     static String database(EmbeddedMongoProperties properties, Environment environment) {
         return properties.database() != null ? properties.database() : defaultDatabase(environment);
     }
 
+    /** {@code grid-service} → {@code fengqiao_grid}, as ARCHITECTURE.md §1 names the stores. */
     static String defaultDatabase(Environment environment) {
         String application = environment.getProperty("spring.application.name", "application");
         String area = application.toLowerCase(Locale.ROOT).replace("-service", "").replace('-', '_');
