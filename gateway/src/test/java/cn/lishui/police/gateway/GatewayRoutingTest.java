@@ -3,7 +3,6 @@ package cn.lishui.police.gateway;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -210,18 +209,63 @@ class GatewayRoutingTest extends RunningGateway {
         assertThat(gridService.peakConcurrentRequests()).isEqualTo(50);
     }
 
+    @Test
+    void anAnswerOfKnownLengthReachesTheCallerInOneWrite() throws Exception {
+        gridService.holdSecondHalves();
+        try (Socket socket = rawRequest("/api/grid/reports/halves")) {
+            InputStream in = socket.getInputStream();
+            assertThat(gridService.awaitFirstHalfSent(Duration.ofSeconds(10))).isTrue();
+            Thread.sleep(300); // time enough for the gateway to pass on the headers and the first half, if it would
+            assertThat(in.available()).as("bytes sent before the service's whole body was there").isZero();
+
+            gridService.sendSecondHalves();
+            byte[] buffer = new byte[64 * 1024];
+            String firstRead = new String(buffer, 0, in.read(buffer), StandardCharsets.UTF_8);
+
+            // status line, headers and the whole body in the first read: one write, one segment
+            String body = UpstreamStub.FIRST_HALF + UpstreamStub.SECOND_HALF;
+            assertThat(firstRead).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: " + body.length())
+                    .endsWith(body);
+        }
+    }
+
+    @Test
+    void anAnswerOfUnknownLengthIsStreamedAsItComes() throws Exception {
+        gridService.holdSecondHalves();
+        try (Socket socket = rawRequest("/api/grid/reports/halves-chunked")) {
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            // the first half reaches the caller while the service still holds the second
+            while (!received.toString(StandardCharsets.UTF_8).contains(UpstreamStub.FIRST_HALF)) {
+                int read = in.read(buffer);
+                assertThat(read).as("end of the answer before its first half").isPositive();
+                received.write(buffer, 0, read);
+            }
+            assertThat(received.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200")
+                    .containsIgnoringCase("transfer-encoding: chunked").doesNotContain(UpstreamStub.SECOND_HALF);
+
+            gridService.sendSecondHalves();
+            in.transferTo(received);
+            assertThat(received.toString(StandardCharsets.UTF_8)).contains(UpstreamStub.SECOND_HALF);
+        }
+    }
+
+    /** A GET of a grid officer on a connection of its own, closed after the answer; the caller reads the answer. */
+    private Socket rawRequest(String path) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + OFFICER
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     /** A request with its path exactly as written: HTTP clients normalize dot segments away. */
     private String rawGet(String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + OFFICER
-                    + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
+        try (Socket socket = rawRequest(path)) {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
-            in.transferTo(response);
+            socket.getInputStream().transferTo(response);
             return response.toString(StandardCharsets.UTF_8);
         }
     }

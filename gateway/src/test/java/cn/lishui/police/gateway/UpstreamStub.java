@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ import com.sun.net.httpserver.HttpServer;
  * number of the request, so that a test can tell a stored answer from a new one); headers of its own for a path
  * can be given ({@link #answerWithHeaders}). Paths ending in {@code /slow} are held until a
  * crowd of requests is in flight at once (see {@link #holdSlowRequestsUntil}) or 5 s have passed;
- * paths ending in {@code /broken} answer a 500 problem of their own.
+ * paths ending in {@code /broken} answer a 500 problem of their own. Paths ending in {@code /halves} (with a
+ * {@code Content-Length}) or {@code /halves-chunked} (without) send the body in two writes, the first half at once
+ * and the second, after {@link #holdSecondHalves}, only when the test lets it go ({@link #sendSecondHalves}) or
+ * after 10 s.
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -42,6 +46,8 @@ final class UpstreamStub implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
     private final Map<String, List<String[]>> headersByPath = new ConcurrentHashMap<>();
     private volatile CountDownLatch crowd = new CountDownLatch(0);
+    private volatile CountDownLatch secondHalves = new CountDownLatch(0);
+    private volatile CountDownLatch firstHalfSent = new CountDownLatch(1);
 
     private UpstreamStub(int port) {
         try {
@@ -115,6 +121,26 @@ final class UpstreamStub implements AutoCloseable {
         crowd = new CountDownLatch(size);
     }
 
+    /** The first half of a {@code /halves} answer's body; the second is {@link #SECOND_HALF}. */
+    static final String FIRST_HALF = "{\"first\":\"" + "a".repeat(200) + "\",";
+    static final String SECOND_HALF = "\"second\":\"" + "b".repeat(200) + "\"}";
+
+    /** From now on, {@code /halves} answers send their second half only after {@link #sendSecondHalves}. */
+    void holdSecondHalves() {
+        firstHalfSent = new CountDownLatch(1);
+        secondHalves = new CountDownLatch(1);
+    }
+
+    /** Waits until a {@code /halves} answer has sent its headers and its first half (false after the timeout). */
+    boolean awaitFirstHalfSent(Duration timeout) throws InterruptedException {
+        return firstHalfSent.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the {@code /halves} answers waiting for it send their second half, and later ones send it at once. */
+    void sendSecondHalves() {
+        secondHalves.countDown();
+    }
+
     int peakConcurrentRequests() {
         return peakInFlight.get();
     }
@@ -135,6 +161,10 @@ final class UpstreamStub implements AutoCloseable {
                 gathering.countDown();
                 gathering.await(5, TimeUnit.SECONDS);
             }
+            if (path.endsWith("/halves") || path.endsWith("/halves-chunked")) {
+                answerInHalves(exchange, path.endsWith("/halves"));
+                return;
+            }
             boolean broken = path.endsWith("/broken");
             byte[] body = (broken
                     ? "{\"status\":500,\"code\":\"INTERNAL_ERROR\",\"title\":\"from upstream\"}"
@@ -152,6 +182,19 @@ final class UpstreamStub implements AutoCloseable {
             inFlight.decrementAndGet();
             exchange.close();
         }
+    }
+
+    private void answerInHalves(HttpExchange exchange, boolean withLength) throws IOException, InterruptedException {
+        byte[] first = FIRST_HALF.getBytes(StandardCharsets.UTF_8);
+        byte[] second = SECOND_HALF.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, withLength ? first.length + second.length : 0);
+        exchange.getResponseBody().write(first);
+        exchange.getResponseBody().flush();
+        CountDownLatch release = secondHalves;
+        firstHalfSent.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        exchange.getResponseBody().write(second);
     }
 
     record Request(String method, String path, Map<String, List<String>> headers, int bodySize) {
