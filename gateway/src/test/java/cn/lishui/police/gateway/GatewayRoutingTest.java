@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -251,12 +252,43 @@ class GatewayRoutingTest extends RunningGateway {
         }
     }
 
-    /** A GET of a grid officer on a connection of its own, closed after the answer; the caller reads the answer. */
-    private Socket rawRequest(String path) throws IOException {
+    @Test
+    void headersOfTheCallersConnectionAndForwardedHeadersItWroteDoNotReachTheService() throws IOException {
+        String answer;
+        try (Socket socket = rawRequest("/api/grid/villages/hops", "Connection: close, X-Session-Hint",
+                "X-Session-Hint: for-this-hop", "Keep-Alive: timeout=5", "TE: trailers", "Proxy-Authorization: Basic eA==",
+                "Forwarded: for=203.0.113.66", "X-Forwarded-Host: evil.example", "X-Request-Id: r-1")) {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(response);
+            answer = response.toString(StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        UpstreamStub.Request received = gridService.lastRequestTo("/api/grid/villages/hops").orElseThrow();
+        assertThat(received.header("X-Request-Id")).isEqualTo("r-1");
+        assertThat(received.header("Authorization")).isEqualTo(OFFICER);
+        for (String name : List.of("X-Session-Hint", "Keep-Alive", "TE", "Proxy-Authorization", "Forwarded",
+                "X-Forwarded-Host")) {
+            assertThat(received.header(name)).as(name).isNull();
+        }
+    }
+
+    /**
+     * A GET of a grid officer on a connection of its own, closed after the answer (unless the extra header lines
+     * give {@code Connection} themselves); the caller reads the answer.
+     */
+    private Socket rawRequest(String path, String... extraHeaderLines) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + OFFICER
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + OFFICER
+                + "\r\n");
+        if (Arrays.stream(extraHeaderLines).noneMatch(line -> line.regionMatches(true, 0, "Connection:", 0, 11))) {
+            head.append("Connection: close\r\n");
+        }
+        for (String line : extraHeaderLines) {
+            head.append(line).append("\r\n");
+        }
+        socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
     }
