@@ -15,10 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Drops, in one pass, the headers of a forwarded request and of its answer that belong to one connection and not to
- * the message (RFC 9110 §7.6.1: {@code Connection}, {@code Keep-Alive}, {@code Transfer-Encoding}, {@code TE},
- * {@code Trailer}, {@code Upgrade}, the {@code Proxy-Authorization}/{@code Proxy-Authenticate} pair, and every name
- * the {@code Connection} header lists), with Spring's {@code X-Application-Context}; and from requests, the caller's
- * {@code Forwarded} and {@code X-Forwarded-*}, which no proxy the gateway trusts has written.
+ * the message, the names Spring Cloud Gateway drops (RFC 9110 §7.6.1): {@code Connection} and every name it lists,
+ * {@code Keep-Alive}, {@code Transfer-Encoding}, {@code TE}, {@code Trailer}, {@code Upgrade},
+ * {@code Proxy-Authorization}, {@code Proxy-Authenticate}, and Spring's {@code X-Application-Context}; and from
+ * requests, the caller's {@code Forwarded} and {@code X-Forwarded-*}, which no proxy the gateway trusts has written.
  *
  * <p>It takes the place of Spring Cloud Gateway's {@link RemoveHopByHopHeadersFilter},
  * {@link RemoveForwardedHeadersFilter} and {@link RemoveXForwardedHeadersFilter} in the calls to the services

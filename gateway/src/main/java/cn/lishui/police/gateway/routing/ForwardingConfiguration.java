@@ -14,8 +14,8 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * Spring Cloud Gateway's {@link NettyRoutingFilter}, the filter that makes the call to the service, with the header
- * filters of {@link ConnectionHeaders#replacing}: one pass over the headers where Spring Cloud Gateway's three
- * copying filters made three. Its own bean is switched off
+ * filters of {@link ConnectionHeaders#replacing}: one pass over the headers where Spring Cloud Gateway's filters
+ * made three copies. Its own bean is switched off
  * ({@code spring.cloud.gateway.server.webflux.global-filter.netty-routing.enabled: false}), and with it, by the same
  * switch, its {@link NettyWriteResponseFilter}, which writes the answer to the caller: both are defined here, as
  * Spring Cloud Gateway defines them, under the same bean names, so that if the switch stopped working the two of
