@@ -231,6 +231,18 @@ class GatewayRoutingTest extends RunningGateway {
     }
 
     @Test
+    void aHeadRequestIsAnsweredWithoutABody() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/grid/villages/headed"))
+                .header("Authorization", OFFICER).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        // the service's answer has a length and no body to join: answered, not left waiting for one
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void anAnswerOfUnknownLengthIsStreamedAsItComes() throws Exception {
         gridService.holdSecondHalves();
         try (Socket socket = rawRequest("/api/grid/reports/halves-chunked")) {

@@ -76,10 +76,10 @@ final class ConnectionHeaders implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        List<String> listed = listedInConnection(input);
-        if (type == Type.RESPONSE && listed.isEmpty() && HOP_BY_HOP.stream().noneMatch(input::containsHeader)) {
-            return input; // an answer with nothing to drop: no copy
+        if (type == Type.RESPONSE && HOP_BY_HOP.stream().noneMatch(input::containsHeader)) {
+            return input; // an answer with nothing to drop (no Connection header, so no names listed in it): no copy
         }
+        List<String> listed = listedInConnection(input);
         HttpHeaders kept = new HttpHeaders();
         input.forEach((name, values) -> {
             if (!dropped(name, listed)) {
