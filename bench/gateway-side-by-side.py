@@ -17,7 +17,8 @@ Usage: GATEWAY_PORT=28080 GATEWAY_B_PORT=28090 PUBLIC_SERVICE_PORT=28083 BENCH_N
        bench/gateway-side-by-side.py OLD.jar NEW.jar
   env: ROUNDS=3 DURATION=6 WARMUP=20 WARMUP_PASSES=1 INSTANCES=1 SCENARIOS=catalogue,item,forward,catalogue-nocache
        GATEWAY_B_ENV="K=V ..." gives gateway B extra environment (two settings of one jar: give the jar twice);
-       GATEWAY_B_JAVA=/path/to/java runs B on another JVM.
+       GATEWAY_B_JAVA=/path/to/java runs B on another JVM; GATEWAY_B_OPTS="-Xmn96m ..." gives B's JVM more options
+       (after the heap shape both get, so they win).
 Ports used: PUBLIC_SERVICE_PORT, BENCH_NGINX_PORT, and GATEWAY_PORT + i, GATEWAY_B_PORT + i for i < INSTANCES.
 """
 import os
@@ -70,14 +71,15 @@ def port_open(port):
 
 def main():
     jar_a, jar_b = sys.argv[1], sys.argv[2]
-    variants = {"A": (jar_a, int(os.environ.get("GATEWAY_PORT", "8080")), {}, "java"),
+    variants = {"A": (jar_a, int(os.environ.get("GATEWAY_PORT", "8080")), {}, "java", GATEWAY_HEAP_OPTS),
                 "B": (jar_b, int(os.environ.get("GATEWAY_B_PORT", "18090")),
                       # e.g. GATEWAY_B_ENV="MANAGEMENT_TRACING_SAMPLING_PROBABILITY=0.1": one jar, two settings
                       dict(pair.split("=", 1) for pair in os.environ.get("GATEWAY_B_ENV", "").split()),
-                      os.environ.get("GATEWAY_B_JAVA", "java"))}
+                      os.environ.get("GATEWAY_B_JAVA", "java"),
+                      GATEWAY_HEAP_OPTS + os.environ.get("GATEWAY_B_OPTS", "").split())}
     # A1, B1, A2, B2, ...: each variant's instances on consecutive ports from its own
     gateways = {f"{variant}{i + 1}": (variant, port + i)
-                for i in range(INSTANCES) for variant, (_, port, _, _) in variants.items()}
+                for i in range(INSTANCES) for variant, (_, port, *_) in variants.items()}
     work = Path(tempfile.mkdtemp(prefix="fengqiao-gw-side-"))
     processes, conf = [], None
     try:
@@ -86,11 +88,11 @@ def main():
                                work / "public-service.log"))
         pids = {}
         for name, (variant, port) in gateways.items():
-            jar, _, extra_env, java = variants[variant]
+            jar, _, extra_env, java, options = variants[variant]
             env = {"PUBLIC_SERVICE_URL": f"http://127.0.0.1:{PUBLIC}",
                    # the per-caller limit would measure the policy, not the gateway
                    "FENGQIAO_RATE_LIMIT_PER_SECOND": "1000000", "FENGQIAO_RATE_LIMIT_BURST": "1000000", **extra_env}
-            process = start(jar, port, env, work / f"gateway-{name}.log", java, GATEWAY_HEAP_OPTS)
+            process = start(jar, port, env, work / f"gateway-{name}.log", java, options)
             processes.append(process)
             pids[name] = process.pid
         for port in (PUBLIC, *(port for _, port in gateways.values())):

@@ -12,6 +12,7 @@ import cn.lishui.police.platform.testapp.Http;
 import cn.lishui.police.platform.testapp.PlatformTestApplication;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tracing (issue 9): a caller's W3C trace context is continued (its trace id is the one in the problem
  * body), and spans leave over OTLP/HTTP only when an endpoint is configured; by default nothing is
- * exported anywhere.
+ * exported anywhere, and nothing is recorded for nobody (requests keep their trace ids all the same).
  */
 class TraceExportTest {
 
@@ -84,6 +85,17 @@ class TraceExportTest {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.json().get("traceId").asString()).isEqualTo(TRACE_ID);
         }
+
+        @Test
+        void aRequestWithoutATraceStillHasItsOwnTraceIdThoughNothingIsRecorded() {
+            assertThat(context.getBean(Sampler.class).getDescription()).contains("TraceIdRatioBased{0.000000}");
+
+            Http.Response first = new Http(port).get("/api/test/notes/missing", Map.of());
+            Http.Response second = new Http(port).get("/api/test/notes/missing", Map.of());
+
+            assertThat(first.json().get("traceId").asString()).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32))
+                    .isNotEqualTo(second.json().get("traceId").asString());
+        }
     }
 
     @Nested
@@ -105,12 +117,24 @@ class TraceExportTest {
             assertThat(response.json().get("traceId").asString()).isEqualTo(TRACE_ID);
 
             byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (collector.exports.stream().noneMatch(body -> contains(body, traceId)) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(collector.exports).as("OTLP exports received").anyMatch(body -> contains(body, traceId));
+            assertExported(traceId);
         }
+
+        @Test
+        void aRequestWithoutATraceIsSampledAndExportedToo() throws InterruptedException {
+            Http.Response response = new Http(port).get("/api/test/notes/missing", Map.of());
+            byte[] traceId = HexFormat.of().parseHex(response.json().get("traceId").asString());
+
+            assertExported(traceId);
+        }
+    }
+
+    private static void assertExported(byte[] traceId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (collector.exports.stream().noneMatch(body -> contains(body, traceId)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(collector.exports).as("OTLP exports received").anyMatch(body -> contains(body, traceId));
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
