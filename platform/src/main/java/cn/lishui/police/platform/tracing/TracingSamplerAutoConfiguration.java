@@ -14,8 +14,10 @@ import org.springframework.core.env.Environment;
  * its trace and span ids, in its log lines and problem bodies, and passes them on in {@code traceparent}; the
  * sampler is parent-based, so a caller whose trace is sampled (flag {@code 01}) is recorded all the same.
  * {@code management.tracing.sampling.probability}, where it is set, is taken as it is (Spring Boot's own sampler,
- * which this one replaces, would default to 0.1). Recording every span for nobody was ~3-4 % of the gateway's CPU
- * per forwarded request (docs/benchmarks.md, session 10).
+ * which this one replaces, would default to 0.1). Until session 10 every span was recorded and handed to a batch
+ * processor with no exporter behind it; a gateway sampling nothing measured 0.96 x the CPU per forwarded request of
+ * one sampling everything, within the shared machine's spread (docs/benchmarks.md, session 10): the reason is the
+ * waste, not the figure.
  *
  * <p>A bean rather than a default in the environment: the endpoint may come from a property source added after
  * the environment was prepared (a test's dynamic properties), and here it is read when the tracer is built.
