@@ -13,7 +13,8 @@
 #   STARTUP_TIMEOUT          seconds each service may take to become healthy (default 120)
 #   STOP_TIMEOUT             seconds to wait after TERM before KILL (default 20)
 #   FENGQIAO_DEMO_DATA_ENABLED  load the demo data set (default true)
-#   FENGQIAO_CDS             false: start from the plain jars, without class-data-sharing archives
+#   FENGQIAO_CDS             true (default): the services start from class-data-sharing archives, the gateway from
+#                            its plain jar; all: the gateway too; false: every JVM from its plain jar
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -58,6 +59,10 @@ JAVA_OPTS="${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
 GATEWAY_HEAP_OPTS="-Xms128m -Xmn64m"
 FENGQIAO_DEMO_DATA_ENABLED="${FENGQIAO_DEMO_DATA_ENABLED:-true}"
 FENGQIAO_CDS="${FENGQIAO_CDS:-true}"
+case "$FENGQIAO_CDS" in
+  true | all | false) ;;
+  *) printf 'run.sh: FENGQIAO_CDS must be true, all or false, not %s\n' "$FENGQIAO_CDS" >&2; exit 2 ;;
+esac
 CDS_DIR="$LOCAL_DIR/cds"
 data_dir="${FENGQIAO_DATA_DIR:-$REPO_ROOT/data}"
 mkdir -p "$data_dir"
@@ -222,6 +227,10 @@ service_java_opts() {
 # with an archive of the classes its startup loads, recorded by one training start
 # (-Dspring.context.exit=onRefresh) per build of the jar. It roughly halves the CPU a start takes,
 # which is what six JVMs starting together on two cores wait for.
+# Not the gateway by default: started from its archive it forwarded at 1.04-1.08 x the CPU per request of its plain
+# jar side by side, and the harness's gateway/nginx ratio went from 0.49 to 0.54 without it, for a start a few
+# seconds longer (docs/benchmarks.md, sessions 10 and 11). Its steady state is what a proxy is for.
+cds_wanted() { [[ $FENGQIAO_CDS == all ]] || [[ $FENGQIAO_CDS == true && $1 != gateway ]]; }
 cds_stamp() { printf '%s|%s|%s\n' "$(stat -c '%s %Y' "$(jar_of "$1")")" "$java_version" "cds-1"; }
 cds_jar() { printf '%s\n' "$CDS_DIR/$1/app/$1-$VERSION.jar"; }
 cds_archive() { printf '%s\n' "$CDS_DIR/$1/app.jsa"; }
@@ -257,8 +266,8 @@ cds_train() {
 prepare_cds() {
   local svc entry
   local -a todo=() pids=()
-  [[ $FENGQIAO_CDS != false ]] || return 0
   for svc in "${SERVICES[@]}"; do
+    cds_wanted "$svc" || continue
     cds_ready "$svc" || cds_failed "$svc" || todo+=("$svc")
   done
   ((${#todo[@]} > 0)) || return 0
@@ -288,7 +297,7 @@ start_service() {
   service_env "$svc" env_args
   service_java_opts "$svc" opts
   jar="$(jar_of "$svc")"
-  if [[ $FENGQIAO_CDS != false ]] && cds_ready "$svc"; then
+  if cds_wanted "$svc" && cds_ready "$svc"; then
     jar="$(cds_jar "$svc")"
     opts+=("-XX:SharedArchiveFile=$(cds_archive "$svc")")
   fi
