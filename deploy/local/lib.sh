@@ -9,7 +9,8 @@ LOG_DIR="$LOCAL_DIR/logs"
 PID_DIR="$LOCAL_DIR/pids"
 VERSION="0.1.0-SNAPSHOT"
 
-# Start order: identity and the four domain services, then the gateway in front of them.
+# The suite: identity, the four domain services and the gateway in front of them (run.sh starts them in this order,
+# all at once).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 SERVICES=(identity-service grid-service mediation-service public-service overseas-service gateway)
 declare -A DEFAULT_PORT=(
