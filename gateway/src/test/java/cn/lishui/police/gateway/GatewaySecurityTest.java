@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +53,15 @@ class GatewaySecurityTest extends RunningGateway {
     @AfterAll
     static void stopStub() {
         services.close();
+    }
+
+    @Autowired
+    WebFilterChainProxy securityFilters;
+
+    @Test
+    void springSecuritysFiltersAreLinkedWithoutACheckpointPerFilter() {
+        assertThat(ReflectionTestUtils.getField(securityFilters, "filterChainDecorator"))
+                .extracting(decorator -> decorator.getClass().getSimpleName()).isEqualTo("SecurityFilterChainLinks");
     }
 
     // --- tokens ---

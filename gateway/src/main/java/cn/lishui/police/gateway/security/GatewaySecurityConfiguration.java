@@ -9,6 +9,8 @@ import cn.lishui.police.gateway.security.GatewaySecurityProperties.AccessRule;
 import cn.lishui.police.platform.security.FengqiaoJwtAuthenticationConverter;
 import cn.lishui.police.platform.security.VerifiedTokens;
 import io.netty.channel.ChannelOption;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.core.AuthenticationException;
@@ -103,6 +106,12 @@ class GatewaySecurityConfiguration {
     @Bean
     RequestFirewall requestFirewall(GatewayProblems problems) {
         return new RequestFirewall(problems);
+    }
+
+    /** Spring Security's filters linked without a checkpoint per filter ({@link SecurityFilterChainLinks}). */
+    @Bean
+    static BeanPostProcessor securityFilterChainLinks(ObjectProvider<SecurityObservationSettings> settings) {
+        return SecurityFilterChainLinks.installer(settings);
     }
 
     /** The decoder, asked only for tokens not already checked and still current ({@link VerifiedTokens}). */
