@@ -41,7 +41,8 @@ pid_file_of() { printf '%s\n' "$PID_DIR/$1.pid"; }
 # True while the process runs (a zombie has exited: it only waits to be reaped).
 alive() {
   local stat=""
-  # read, not $(cat ...): run.sh asks this of every starting service each second, and a process per question costs
+  # read, not $(cat ...): run.sh asks this of every starting service each second, and a process per question takes
+  # CPU from the JVMs that are starting
   IFS= read -r stat 2>/dev/null <"/proc/$1/stat" || [[ -n $stat ]] || return 1
   stat="${stat##*) }"
   [[ ${stat:0:1} != Z ]]

@@ -228,8 +228,9 @@ service_java_opts() {
 # (-Dspring.context.exit=onRefresh) per build of the jar. It roughly halves the CPU a start takes,
 # which is what six JVMs starting together on two cores wait for.
 # Not the gateway by default: started from its archive it forwarded at 1.04-1.08 x the CPU per request of its plain
-# jar side by side, and the harness's gateway/nginx ratio went from 0.49 to 0.54 without it, for a start a few
-# seconds longer (docs/benchmarks.md, sessions 10 and 11). Its steady state is what a proxy is for.
+# jar side by side, and the harness's gateway/nginx ratio was 0.45-0.49 with it, 0.50-0.60 without (three runs). Its
+# start takes ~8 s more CPU so, paid for by starting it with the services and by polling their health without a
+# process (docs/benchmarks.md, sessions 10 and 11). A proxy's steady state is what it is for.
 cds_wanted() { [[ $FENGQIAO_CDS == all ]] || [[ $FENGQIAO_CDS == true && $1 != gateway ]]; }
 cds_stamp() { printf '%s|%s|%s\n' "$(stat -c '%s %Y' "$(jar_of "$1")")" "$java_version" "cds-1"; }
 cds_jar() { printf '%s\n' "$CDS_DIR/$1/app/$1-$VERSION.jar"; }
