@@ -39,6 +39,16 @@ class UpstreamCorsHeadersTest {
     }
 
     @Test
+    void anAccessControlNameOutsideTheProtocolAloneIsNoCorsAnswerAndPassesOn() {
+        // asked by the protocol's names, not by prefix: a browser acts on none other
+        HttpHeaders fromService = new HttpHeaders();
+        fromService.add("Content-Type", "application/json");
+        fromService.add("Access-Control-Something-New", "x");
+
+        assertThat(filter.filter(fromService, exchange)).isSameAs(fromService);
+    }
+
+    @Test
     void itAppliesToAnswersOnly() {
         assertThat(filter.supports(UpstreamCorsHeaders.Type.RESPONSE)).isTrue();
         assertThat(filter.supports(UpstreamCorsHeaders.Type.REQUEST)).isFalse();

@@ -35,7 +35,7 @@ public class TracingSamplerAutoConfiguration {
         return Sampler.parentBased(Sampler.traceIdRatioBased(probability(environment)));
     }
 
-    static double probability(Environment environment) {
+    private static double probability(Environment environment) {
         Double configured = environment.getProperty(SAMPLING_PROBABILITY, Double.class);
         if (configured != null) {
             return configured;
