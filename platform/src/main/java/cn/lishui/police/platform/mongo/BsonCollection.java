@@ -3,8 +3,10 @@ package cn.lishui.police.platform.mongo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -35,6 +37,18 @@ import org.h2.mvstore.MVMap;
  * the count command, update, findAndModify and delete all plan their query here ({@code queryDocuments}); an
  * upsert that matches nothing inserts as before. Aggregations (also the driver's {@code countDocuments}) still
  * read every document: mongo-java-server feeds a pipeline the whole collection.
+ *
+ * <p>Two things keep a large collection's reads from holding it all on the heap (session 12: listing a county's
+ * ~43,000 incidents with their total took 8-19 s of back-to-back full collections in a 256 MB heap, and the same for
+ * a citizen's ~40,000 applications ended in OutOfMemoryError):
+ * <ul>
+ *   <li>A sorted find with a limit keeps only the best {@code skip + limit} documents while it scans (a bounded
+ *       heap, ties in the order the scan met them, as the stock stable sort leaves them), not every match.</li>
+ *   <li>An aggregation (the driver's {@code countDocuments} is one) reads the collection as a stream, one copy of a
+ *       document at a time, instead of a list of every document made under the collection's lock. Each document is
+ *       copied under that lock, since mongo-java-server updates stored documents in place; the pipeline then runs
+ *       on copies, without the lock, so writes go on while a count scans.</li>
+ * </ul>
  */
 final class BsonCollection extends H2Collection {
 
@@ -103,6 +117,58 @@ final class BsonCollection extends H2Collection {
     /** How many times all documents were streamed with their positions (index builds). */
     long documentStreams() {
         return documentStreams.sum();
+    }
+
+    /**
+     * A sorted find with a limit: the matches are reduced to the best {@code skip + limit} while scanning, then
+     * mongo-java-server sorts, skips, limits and projects those few as it would have all of them.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+                                                   int limit, int batchSize, Comparator<Document> documentComparator,
+                                                   Document fieldSelector) {
+        long kept = (long) Math.max(numberToSkip, 0) + limit;
+        if (documentComparator == null || limit <= 0 || kept > Integer.MAX_VALUE - 8) {
+            return super.matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize,
+                    documentComparator, fieldSelector);
+        }
+        List<Document> best = best(documentStream.filter(document -> documentMatchesQuery(document, query)),
+                documentComparator, (int) kept);
+        return super.matchDocumentsFromStream(query, best.stream(), numberToSkip, limit, batchSize,
+                documentComparator, fieldSelector);
+    }
+
+    /** The first {@code count} documents of the stream in the comparator's order, ties in encounter order. */
+    private List<Document> best(Stream<Document> documents, Comparator<Document> order, int count) {
+        record Ranked(Document document, long seen) {
+        }
+        Comparator<Ranked> ranking = Comparator.comparing(Ranked::document, order).thenComparingLong(Ranked::seen);
+        PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(Math.min(count, 1024), ranking.reversed());
+        long[] seen = {0};
+        documents.forEach(document -> {
+            Ranked candidate = new Ranked(document, seen[0]++);
+            if (worstFirst.size() < count) {
+                worstFirst.add(candidate);
+            } else if (ranking.compare(candidate, worstFirst.peek()) < 0) {
+                worstFirst.poll();
+                worstFirst.add(candidate);
+            }
+        });
+        return worstFirst.stream().sorted(ranking).map(Ranked::document).toList();
+    }
+
+    /**
+     * An aggregation's input: the collection read as it goes (MVStore iterates a snapshot of the map), each
+     * document copied under the collection's lock, so the pipeline neither holds every document at once nor sees
+     * one half updated.
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        return documents.values().stream().map(this::copy);
+    }
+
+    private synchronized Document copy(Document stored) {
+        return stored.cloneDeeply();
     }
 
     /**
