@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A page of a large collection with its total (what every list endpoint asks: a sorted, limited find and the
  * driver's {@code countDocuments}, an aggregation) needs no more heap than a page: a child JVM with a 64 MB heap
- * lists and counts a county's 15,000 of 30,000 stored documents of ~2.5 KB (some 75 MB decoded). Before session
- * 12 the embedded store held every match of a sorted find, and every document of the collection for an
- * aggregation, at once; the child ran out of memory. The answers are those of a plain sort of all documents.
+ * lists and counts a county's 15,000 of 30,000 stored documents of ~2,900 characters (~6 KB each decoded, some
+ * 90 MB for the county). Before session 12 the embedded store held every match of a sorted find, and every document
+ * of the collection for an aggregation, at once; the child ran out of memory. The answers are those of a plain sort
+ * of all documents.
  */
 class LargeCollectionReadsTest {
 
@@ -82,7 +84,7 @@ class LargeCollectionReadsTest {
             for (int i = 0; i < DOCUMENTS; i++) {
                 Document incident = new Document("_id", String.format("inc-%05d", i))
                         .append("countyCode", i % 2 == 0 ? COUNTY : "331102")
-                        .append("reportedAt", java.util.Date.from(Instant.parse("2026-11-01T00:00:00Z")
+                        .append("reportedAt", Date.from(Instant.parse("2026-11-01T00:00:00Z")
                                 .plusSeconds((i * 7919L) % 5000)))
                         .append("summary", ("incident " + i + " 纠纷 ").repeat(160));
                 batch.add(incident);
