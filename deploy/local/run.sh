@@ -225,7 +225,7 @@ service_java_opts() {
 
 # Class-data sharing (CDS): each service starts from its jar extracted under deploy/local/cds/<service>/
 # with an archive of the classes its startup loads, recorded by one training start
-# (-Dspring.context.exit=onRefresh) per build of the jar. It roughly halves the CPU a start takes,
+# (-Dspring.context.exit=onRefresh) per build of the jar and JVM options. It roughly halves the CPU a start takes,
 # which is what six JVMs starting together on two cores wait for.
 # Not the gateway by default: started from its archive it forwarded at 1.04-1.08 x the CPU per request of its plain
 # jar side by side, and the harness's gateway/nginx ratio was 0.45-0.49 with it, 0.50-0.60 without (three runs). Its
@@ -279,7 +279,7 @@ prepare_cds() {
     cds_ready "$svc" || cds_failed "$svc" || todo+=("$svc")
   done
   ((${#todo[@]} > 0)) || return 0
-  say "preparing class-data-sharing archives (once per build of a jar): ${todo[*]}"
+  say "preparing class-data-sharing archives (once per build of a jar and JVM options): ${todo[*]}"
   for svc in "${todo[@]}"; do
     cds_train "$svc" &
     pids+=("$!")
