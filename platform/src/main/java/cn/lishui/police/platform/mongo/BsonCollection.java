@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.UUID;
@@ -144,16 +145,16 @@ final class BsonCollection extends H2Collection {
         }
         Comparator<Ranked> ranking = Comparator.comparing(Ranked::document, order).thenComparingLong(Ranked::seen);
         PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(Math.min(count, 1024), ranking.reversed());
-        long[] seen = {0};
-        documents.forEach(document -> {
-            Ranked candidate = new Ranked(document, seen[0]++);
+        long seen = 0;
+        for (Iterator<Document> it = documents.iterator(); it.hasNext(); ) {
+            Ranked candidate = new Ranked(it.next(), seen++);
             if (worstFirst.size() < count) {
                 worstFirst.add(candidate);
             } else if (ranking.compare(candidate, worstFirst.peek()) < 0) {
                 worstFirst.poll();
                 worstFirst.add(candidate);
             }
-        });
+        }
         return worstFirst.stream().sorted(ranking).map(Ranked::document).toList();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ class LargeCollectionReadsTest {
     @TempDir
     Path dataDir;
 
+    @TempDir
+    Path outputDir;
+
     @Test
     void aPageAndItsTotalOfACollectionLargerThanTheHeapAreAnsweredWithASmallHeap() throws Exception {
         List<Document> written = write();
@@ -54,14 +58,13 @@ class LargeCollectionReadsTest {
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Reader.class.getName(),
                 dataDir.toString())
-                .redirectErrorStream(true).start();
-        String output;
+                .redirectErrorStream(true).redirectOutput(outputDir.resolve("reader.out").toFile()).start();
         try {
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(180, TimeUnit.SECONDS)).as("the reader finished").isTrue();
         } finally {
             child.destroyForcibly();
         }
+        String output = Files.readString(outputDir.resolve("reader.out"), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as("the reader's exit; its output: %s", output).isZero();
 
         List<String> firstPage = byIdDescending.subList(0, 20).stream().map(d -> d.getString("_id")).toList();
