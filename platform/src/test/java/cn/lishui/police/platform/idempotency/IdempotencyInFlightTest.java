@@ -29,12 +29,12 @@ class IdempotencyInFlightTest {
         Http http = new Http(port);
         String key = UUID.randomUUID().toString();
         String body = "{\"text\":\"slow\",\"priority\":\"LOW\"}";
-        long before = mongo.getCollection("idempotency_keys").countDocuments();
+        long before = mongo.getCollection("idempotency_records").countDocuments();
         CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(
                 () -> http.post("/api/test/notes?delayMillis=3000", body, Map.of("Idempotency-Key", key)));
         // the repeat is sent once the first request holds the key (not after a guessed pause)
         long deadline = System.currentTimeMillis() + 10_000;
-        while (mongo.getCollection("idempotency_keys").countDocuments() == before
+        while (mongo.getCollection("idempotency_records").countDocuments() == before
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }

@@ -103,17 +103,17 @@ class IdempotencyKeyTest {
     void keysAreRememberedWithATimeToLiveIndex() {
         http.post("/api/test/notes", "{\"text\":\"ttl\",\"priority\":\"LOW\"}",
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(mongo.indexOps("idempotency_keys").getIndexInfo())
+        assertThat(mongo.indexOps("idempotency_records").getIndexInfo())
                 .anySatisfy(index -> assertThat(index.getExpireAfter()).hasValueSatisfying(
                         ttl -> assertThat(ttl.toHours()).isGreaterThanOrEqualTo(24)));
     }
 
     @Test
     void tokenEndpointAnswersAreNeverStored() {
-        long before = mongo.getCollection("idempotency_keys").countDocuments();
+        long before = mongo.getCollection("idempotency_records").countDocuments();
         http.post("/oauth2/token", "grant_type=password", Map.of("Idempotency-Key", UUID.randomUUID().toString(),
                 "Content-Type", "application/x-www-form-urlencoded"));
-        assertThat(mongo.getCollection("idempotency_keys").countDocuments()).isEqualTo(before);
+        assertThat(mongo.getCollection("idempotency_records").countDocuments()).isEqualTo(before);
     }
 
     @Test
