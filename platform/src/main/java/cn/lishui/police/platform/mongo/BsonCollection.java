@@ -75,10 +75,10 @@ final class BsonCollection extends H2Collection {
     }
 
     /**
-     * findAndModify answers with the stored document itself, which mongo-java-server updates in place; the
-     * answer is encoded after the collection's lock is released, so a concurrent {@code $inc} on the same
-     * document could show up in it (two callers of a counter were given the same number). The answer is
-     * copied while the lock is held.
+     * findAndModify with {@code new: true} answers with the document it has just stored, and the answer is encoded
+     * after the collection's lock is released. While updates still changed stored documents in place (see
+     * {@link #matchDocumentsFromStream}), a later {@code $inc} showed up in such an answer (two callers of a counter
+     * were given the same number); the answer is still copied under the lock, so no stored document ever leaves.
      */
     @Override
     public synchronized Document findAndModify(Document query) {
@@ -121,22 +121,32 @@ final class BsonCollection extends H2Collection {
     }
 
     /**
-     * A sorted find with a limit: the matches are reduced to the best {@code skip + limit} while scanning, then
-     * mongo-java-server sorts, skips, limits and projects those few as it would have all of them.
+     * Every query's matches (find, count, and the documents an update, findAndModify or delete works on): copies
+     * of the stored documents, never the stored ones. mongo-java-server updates the document a query found in place
+     * (it copies the new fields into it after storing the new version), and the stored instance may still be in a
+     * page that MVStore is writing in the background for an earlier commit, which shares unchanged documents with
+     * the newer page: an update of a document next to one just added (time-ordered ids, the same right-most page)
+     * broke that write with a ConcurrentModificationException, and a failed commit closes the store. A find's answer
+     * is encoded after the collection's lock is released, so it is no longer a document another command may be
+     * changing either. A sorted find with a limit keeps only the best {@code skip + limit} matches while it scans
+     * and copies those; mongo-java-server then sorts, skips, limits and projects them as it would have all of them.
      */
     @Override
     protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
                                                    int limit, int batchSize, Comparator<Document> documentComparator,
                                                    Document fieldSelector) {
+        Stream<Document> matches = documentStream.filter(document -> documentMatchesQuery(document, query));
         long kept = (long) Math.max(numberToSkip, 0) + limit;
-        if (documentComparator == null || limit <= 0 || kept > Integer.MAX_VALUE - 8) {
-            return super.matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize,
-                    documentComparator, fieldSelector);
+        if (documentComparator != null && limit > 0 && kept <= Integer.MAX_VALUE - 8) {
+            matches = best(matches, documentComparator, (int) kept).stream();
         }
-        List<Document> best = best(documentStream.filter(document -> documentMatchesQuery(document, query)),
-                documentComparator, (int) kept);
-        return super.matchDocumentsFromStream(query, best.stream(), numberToSkip, limit, batchSize,
-                documentComparator, fieldSelector);
+        return super.matchDocumentsFromStream(query, matches.map(Document::cloneDeeply), numberToSkip, limit,
+                batchSize, documentComparator, fieldSelector);
+    }
+
+    /** The stored document itself (for tests: whether a command changed it in place). */
+    Document stored(Object id) {
+        return documents.get(id);
     }
 
     /** The first {@code count} documents of the stream in the comparator's order, ties in encounter order. */
