@@ -29,13 +29,14 @@ public final class GridFixture {
 
     /** Removes the map below the counties, officers, assignments and the given feature collections. */
     public GridFixture clear(String... collections) {
-        // through the template, as the service's own writes go: it tells the in-memory roster of officers
+        // through the template, as the service's own writes go: it tells the in-memory copies (the roster of
+        // officers, the enforcement guides)
         for (String collection : List.of("officers", "village_chiefs", "grid_officers")) {
             mongo.remove(new Query(), collection);
         }
         mongo.getCollection("grids").deleteMany(new Document());
         for (String collection : collections) {
-            mongo.getCollection(collection).deleteMany(new Document());
+            mongo.remove(new Query(), collection);
         }
         mongo.getCollection("regions").deleteMany(new Document("level", new Document("$ne", "COUNTY")));
         return this;

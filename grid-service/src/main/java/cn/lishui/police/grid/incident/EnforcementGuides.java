@@ -1,6 +1,7 @@
 package cn.lishui.police.grid.incident;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+
+import cn.lishui.police.platform.snapshot.RefreshingSnapshot;
+import cn.lishui.police.platform.snapshot.StoreChanges;
+import cn.lishui.police.platform.snapshot.StoreWrites;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -64,18 +69,35 @@ class EnforcementGuides {
         DEFAULTS.put(category, new Guidance(category, title, steps, basis, true));
     }
 
+    /** How long another replica's change may take to show here (this one's show at once). */
+    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    /** What ADMIN stored, per category: every incident answer shows its category's guidance. */
+    private final RefreshingSnapshot<Map<IncidentCategory, Guidance>> stored;
 
-    EnforcementGuides(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+    EnforcementGuides(MongoTemplate mongo, ObjectProvider<Clock> clock, StoreWrites writes, StoreChanges changes) {
         this.mongo = mongo;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        List<String> collection = List.of(mongo.getCollectionName(EnforcementGuide.class));
+        this.stored = new RefreshingSnapshot<>(this::load, MAX_AGE, this.clock, changes, collection);
+        // a replace (or any save or delete of a guide through the template) is shown by the next answer
+        writes.onWrite(collection, stored::invalidate);
     }
 
     Guidance of(IncidentCategory category) {
-        EnforcementGuide stored = mongo.findById(category.name(), EnforcementGuide.class);
-        return stored == null ? DEFAULTS.get(category)
-                : new Guidance(category, stored.title(), stored.steps(), stored.legalBasis(), false);
+        return stored.get().getOrDefault(category, DEFAULTS.get(category));
+    }
+
+    private Map<IncidentCategory, Guidance> load() {
+        Map<IncidentCategory, Guidance> guides = new EnumMap<>(IncidentCategory.class);
+        for (EnforcementGuide guide : mongo.findAll(EnforcementGuide.class)) {
+            Arrays.stream(IncidentCategory.values()).filter(category -> category.name().equals(guide.category()))
+                    .findFirst().ifPresent(category -> guides.put(category,
+                            new Guidance(category, guide.title(), guide.steps(), guide.legalBasis(), false)));
+        }
+        return guides;
     }
 
     List<Guidance> all() {

@@ -95,6 +95,15 @@ public class GridLocator implements ApplicationRunner {
         return locate(new Coordinates(lat, lng)).map(LocationView::of);
     }
 
+    /**
+     * A region as the last rebuild read it; empty when it was not stored then. Regions are reference data (the
+     * demo map and the counties, written at start before the first rebuild), so this is the store's answer
+     * without a read of it.
+     */
+    Optional<Region> region(String code) {
+        return Optional.ofNullable(snapshot.regions().get(code));
+    }
+
     int size() {
         return snapshot.tree().size();
     }

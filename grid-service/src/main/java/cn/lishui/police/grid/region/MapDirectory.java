@@ -19,11 +19,13 @@ public class MapDirectory {
     private final RegionRepository regions;
     private final GridRepository grids;
     private final MongoTemplate mongo;
+    private final GridLocator locator;
 
-    MapDirectory(RegionRepository regions, GridRepository grids, MongoTemplate mongo) {
+    MapDirectory(RegionRepository regions, GridRepository grids, MongoTemplate mongo, GridLocator locator) {
         this.regions = regions;
         this.grids = grids;
         this.mongo = mongo;
+        this.locator = locator;
     }
 
     /**
@@ -123,8 +125,11 @@ public class MapDirectory {
 
     /** A stored village (行政村/社区), if the code names one. */
     public Optional<Place> village(String code) {
+        // every intake by village code asks: answered from the locator's copy of the regions, the store only for
+        // a region that copy does not have (before the first rebuild)
         return code == null ? Optional.empty()
-                : regions.findById(code).filter(r -> r.level() == RegionLevel.VILLAGE).map(MapDirectory::place);
+                : locator.region(code).or(() -> regions.findById(code))
+                        .filter(r -> r.level() == RegionLevel.VILLAGE).map(MapDirectory::place);
     }
 
     /** The grids of a village, in order. */
