@@ -1,6 +1,11 @@
 package cn.lishui.police.platform.mongo;
 
 import java.lang.reflect.Field;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
@@ -35,10 +40,45 @@ final class BoundedPageCache<V> extends CacheLongKeyLIRS<V> {
         return config;
     }
 
+    /** Set while a full scan reads: the pages it reads are not put. */
+    private static final ThreadLocal<Boolean> SCANNING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     /** A resident page, or null: an evicted page still reachable through its weak reference is not taken back. */
     @Override
     public V get(long key) {
         return getMemory(key) > 0 ? super.get(key) : null;
+    }
+
+    /** Puts a page read from the file, unless a full scan on this thread read it ({@link #scanning}). */
+    @Override
+    public V put(long key, V value, long memory) {
+        return SCANNING.get() ? null : super.put(key, value, memory);
+    }
+
+    /**
+     * A full scan's stream whose reads leave the cache as they found it: a page already cached is still answered
+     * from it, a page read from the file is not put. A scan of a collection larger than the budget would otherwise
+     * replace the cache's pages with its own, each kept for a moment and then evicted: on the heap that is every
+     * decoded document of the scan surviving a young collection and dying in the old generation (grid-service after
+     * the benchmark's count of ~70,000 incidents: ~50 s of back-to-back full collections; docs/benchmarks.md,
+     * session 13), and the pages that point reads keep coming back to are read from the file again.
+     */
+    static <T> Stream<T> scanning(Stream<T> scan) {
+        Spliterator<T> source = scan.spliterator();
+        Spliterator<T> uncached = new Spliterators.AbstractSpliterator<>(source.estimateSize(),
+                source.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED)) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                boolean outer = SCANNING.get();
+                SCANNING.set(Boolean.TRUE);
+                try {
+                    return source.tryAdvance(action);
+                } finally {
+                    SCANNING.set(outer);
+                }
+            }
+        };
+        return StreamSupport.stream(uncached, false).onClose(scan::close);
     }
 
     /**

@@ -95,12 +95,19 @@ final class BsonCollection extends H2Collection {
         return matchDocuments(query, candidates, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
     }
 
-    /** The full scan: every document of the collection is read and matched. Counted for the tests. */
+    /**
+     * The full scan: every document of the collection is read and matched, without filling the page cache with
+     * the scan's pages ({@link BoundedPageCache#scanning}). Counted for the tests.
+     */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                          int batchSize, Document fieldSelector) {
         fullScans.increment();
-        return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        if (isNaturalDescending(orderBy)) {
+            return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+        return matchDocumentsFromStream(BoundedPageCache.scanning(documents.values().stream()), query, orderBy,
+                numberToSkip, numberToReturn, batchSize, fieldSelector);
     }
 
     /** How many queries of this collection read all its documents. */
@@ -171,11 +178,11 @@ final class BsonCollection extends H2Collection {
     /**
      * An aggregation's input: the collection read as it goes (MVStore iterates a snapshot of the map), each
      * document copied under the collection's lock, so the pipeline neither holds every document at once nor sees
-     * one half updated.
+     * one half updated; the pages it reads are not put in the page cache.
      */
     @Override
     public Stream<Document> queryAllAsStream() {
-        return documents.values().stream().map(this::copy);
+        return BoundedPageCache.scanning(documents.values().stream()).map(this::copy);
     }
 
     private synchronized Document copy(Document stored) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +33,7 @@ class PageCacheTest {
     void readingACollectionLargerThanTheCacheKeepsAtMostTheConfiguredMegabytes() {
         EmbeddedMongoServer writer = EmbeddedMongoServer.persistent(dataDir);
         try (MongoClient client = MongoClients.create(writer.connectionString())) {
-            MongoCollection<Document> officers = client.getDatabase("fengqiao_test").getCollection("officers");
-            List<Document> batch = new ArrayList<>();
-            for (int i = 0; i < 12_000; i++) {
-                batch.add(new Document("_id", String.format("officer-%05d", i)).append("name", "网格警官 " + i)
-                        .append("station", "331121" + String.format("%06d", i % 500)).append("phone", "1381234" + i)
-                        .append("notes", "一村两警长 一格一警 ".repeat(8)));
-                if (batch.size() == 1_000) {
-                    officers.insertMany(batch);
-                    batch.clear();
-                }
-            }
+            insertOfficers(client.getDatabase("fengqiao_test").getCollection("officers"));
         } finally {
             writer.destroy();
         }
@@ -50,14 +42,64 @@ class PageCacheTest {
         try (MongoClient client = MongoClients.create(reader.connectionString())) {
             MongoCollection<Document> officers = client.getDatabase("fengqiao_test").getCollection("officers");
             long read = 0;
-            for (Document ignored : officers.find().batchSize(500)) {
-                read++;
+            // point reads (by _id), which the cache keeps; a full scan's pages are not kept (the test below)
+            for (int from = 0; from < 12_000; from += 500) {
+                List<String> ids = new ArrayList<>();
+                for (int i = from; i < from + 500; i++) {
+                    ids.add(String.format("officer-%05d", i));
+                }
+                for (Document ignored : officers.find(Filters.in("_id", ids))) {
+                    read++;
+                }
             }
             assertThat(read).isEqualTo(12_000);
             assertThat(reader.pageCacheMegabytes()[0]).isEqualTo(2);
             assertThat(reader.pageCacheMegabytes()[1]).isBetween(1, 2);
         } finally {
             reader.destroy();
+        }
+    }
+
+    @Test
+    void aFullScanLeavesTheCacheAsItFoundIt() {
+        EmbeddedMongoServer writer = EmbeddedMongoServer.persistent(dataDir);
+        try (MongoClient client = MongoClients.create(writer.connectionString())) {
+            insertOfficers(client.getDatabase("fengqiao_test").getCollection("officers"));
+        } finally {
+            writer.destroy();
+        }
+
+        EmbeddedMongoServer reader = EmbeddedMongoServer.persistent(dataDir, 2);
+        try (MongoClient client = MongoClients.create(reader.connectionString())) {
+            MongoCollection<Document> officers = client.getDatabase("fengqiao_test").getCollection("officers");
+            // a find no index answers, a count (an aggregation) and an update found by a scan: each reads all
+            assertThat(officers.find(Filters.eq("station", "331121000007")).into(new ArrayList<>())).hasSize(24);
+            assertThat(officers.countDocuments(Filters.regex("name", "9$"))).isEqualTo(1_200);
+            assertThat(officers.updateMany(Filters.eq("station", "331121000008"), Updates.set("on_duty", true))
+                    .getModifiedCount()).isEqualTo(24);
+
+            assertThat(reader.pageCacheMegabytes()[1]).isZero();
+            // what a point read then asks for is cached as before
+            for (Document ignored : officers.find(Filters.in("_id", List.of("officer-00001", "officer-11999")))) {
+                assertThat(ignored.getString("name")).startsWith("网格警官");
+            }
+            assertThat(officers.find(Filters.eq("_id", "officer-00008")).first()).containsEntry("on_duty", true);
+        } finally {
+            reader.destroy();
+        }
+    }
+
+    /** 12,000 officers of ~0.5 KB (decoded), far more than a 2 MB cache holds. */
+    private static void insertOfficers(MongoCollection<Document> officers) {
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            batch.add(new Document("_id", String.format("officer-%05d", i)).append("name", "网格警官 " + i)
+                    .append("station", "331121" + String.format("%06d", i % 500)).append("phone", "1381234" + i)
+                    .append("notes", "一村两警长 一格一警 ".repeat(8)));
+            if (batch.size() == 1_000) {
+                officers.insertMany(batch);
+                batch.clear();
+            }
         }
     }
 
