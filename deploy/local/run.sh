@@ -15,6 +15,7 @@
 #   FENGQIAO_DEMO_DATA_ENABLED  load the demo data set (default true)
 #   FENGQIAO_CDS             true (default): the services start from class-data-sharing archives, the gateway from
 #                            its plain jar; all: the gateway too; false: every JVM from its plain jar
+#   MALLOC_ARENA_MAX         glibc malloc arenas per JVM (default 2, see below)
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -74,6 +75,10 @@ if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then java_cmd="$JAVA_HOME/
 if "$java_cmd" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
   JAVA_OPTS="$JAVA_OPTS -XX:TrimNativeHeapInterval=5000"
 fi
+# and at most two malloc arenas per JVM (glibc's default is up to 8 per core, each holding its own free memory):
+# after the keyed benchmark grid 30 MB in them instead of 45, public-service 25 instead of 38, the gateway 49 instead
+# of 76 (docs/benchmarks.md, session 13)
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 t0=$SECONDS
 say() { printf '[%3ds] %s\n' "$((SECONDS - t0))" "$*"; }
