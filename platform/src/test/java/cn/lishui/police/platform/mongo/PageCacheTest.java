@@ -31,12 +31,7 @@ class PageCacheTest {
 
     @Test
     void readingACollectionLargerThanTheCacheKeepsAtMostTheConfiguredMegabytes() {
-        EmbeddedMongoServer writer = EmbeddedMongoServer.persistent(dataDir);
-        try (MongoClient client = MongoClients.create(writer.connectionString())) {
-            insertOfficers(client.getDatabase("fengqiao_test").getCollection("officers"));
-        } finally {
-            writer.destroy();
-        }
+        writeOfficers();
 
         EmbeddedMongoServer reader = EmbeddedMongoServer.persistent(dataDir, 2);
         try (MongoClient client = MongoClients.create(reader.connectionString())) {
@@ -62,12 +57,7 @@ class PageCacheTest {
 
     @Test
     void aFullScanLeavesTheCacheAsItFoundIt() {
-        EmbeddedMongoServer writer = EmbeddedMongoServer.persistent(dataDir);
-        try (MongoClient client = MongoClients.create(writer.connectionString())) {
-            insertOfficers(client.getDatabase("fengqiao_test").getCollection("officers"));
-        } finally {
-            writer.destroy();
-        }
+        writeOfficers();
 
         EmbeddedMongoServer reader = EmbeddedMongoServer.persistent(dataDir, 2);
         try (MongoClient client = MongoClients.create(reader.connectionString())) {
@@ -89,17 +79,23 @@ class PageCacheTest {
         }
     }
 
-    /** 12,000 officers of ~0.5 KB (decoded), far more than a 2 MB cache holds. */
-    private static void insertOfficers(MongoCollection<Document> officers) {
-        List<Document> batch = new ArrayList<>();
-        for (int i = 0; i < 12_000; i++) {
-            batch.add(new Document("_id", String.format("officer-%05d", i)).append("name", "网格警官 " + i)
-                    .append("station", "331121" + String.format("%06d", i % 500)).append("phone", "1381234" + i)
-                    .append("notes", "一村两警长 一格一警 ".repeat(8)));
-            if (batch.size() == 1_000) {
-                officers.insertMany(batch);
-                batch.clear();
+    /** Writes 12,000 officers of ~0.5 KB (decoded), far more than a 2 MB cache holds, to a store file. */
+    private void writeOfficers() {
+        EmbeddedMongoServer writer = EmbeddedMongoServer.persistent(dataDir);
+        try (MongoClient client = MongoClients.create(writer.connectionString())) {
+            MongoCollection<Document> officers = client.getDatabase("fengqiao_test").getCollection("officers");
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 12_000; i++) {
+                batch.add(new Document("_id", String.format("officer-%05d", i)).append("name", "网格警官 " + i)
+                        .append("station", "331121" + String.format("%06d", i % 500)).append("phone", "1381234" + i)
+                        .append("notes", "一村两警长 一格一警 ".repeat(8)));
+                if (batch.size() == 1_000) {
+                    officers.insertMany(batch);
+                    batch.clear();
+                }
             }
+        } finally {
+            writer.destroy();
         }
     }
 
