@@ -39,16 +39,21 @@ import org.h2.mvstore.MVMap;
  * upsert that matches nothing inserts as before. Aggregations (also the driver's {@code countDocuments}) still
  * read every document: mongo-java-server feeds a pipeline the whole collection.
  *
- * <p>Two things keep a large collection's reads from holding it all on the heap (session 12: listing a county's
+ * <p>A stored document is never changed: every query's matches are copies, so an update stores a new version
+ * (mongo-java-server would change the document it found in place, while MVStore may still be writing it for an
+ * earlier commit; session 13).
+ *
+ * <p>Three things keep a large collection's reads from holding it all on the heap (session 12: listing a county's
  * ~43,000 incidents with their total took 8-19 s of back-to-back full collections in a 256 MB heap, and the same for
  * a citizen's ~40,000 applications ended in OutOfMemoryError):
  * <ul>
  *   <li>A sorted find with a limit keeps only the best {@code skip + limit} documents while it scans (a bounded
  *       heap, ties in the order the scan met them, as the stock stable sort leaves them), not every match.</li>
  *   <li>An aggregation (the driver's {@code countDocuments} is one) reads the collection as a stream, one copy of a
- *       document at a time, instead of a list of every document made under the collection's lock. Each document is
- *       copied under that lock, since mongo-java-server updates stored documents in place; the pipeline then runs
- *       on copies, without the lock, so writes go on while a count scans.</li>
+ *       document at a time, instead of a list of every document made under the collection's lock; writes go on
+ *       while a count scans.</li>
+ *   <li>A full scan does not put the pages it reads in the page cache ({@link BoundedPageCache#scanning}), so a
+ *       scan larger than the cache does not turn the cache's contents into old-generation garbage (session 13).</li>
  * </ul>
  */
 final class BsonCollection extends H2Collection {
@@ -176,17 +181,14 @@ final class BsonCollection extends H2Collection {
     }
 
     /**
-     * An aggregation's input: the collection read as it goes (MVStore iterates a snapshot of the map), each
-     * document copied under the collection's lock, so the pipeline neither holds every document at once nor sees
-     * one half updated; the pages it reads are not put in the page cache.
+     * An aggregation's input: the collection read as it goes (MVStore iterates a snapshot of the map), so the
+     * pipeline does not hold every document at once; the pages it reads are not put in the page cache. Each document
+     * is copied, since a pipeline's stages may change the documents they are given; no lock is taken for the copy:
+     * a stored document is never changed after it is stored ({@link #matchDocumentsFromStream}).
      */
     @Override
     public Stream<Document> queryAllAsStream() {
-        return BoundedPageCache.scanning(documents.values().stream()).map(this::copy);
-    }
-
-    private synchronized Document copy(Document stored) {
-        return stored.cloneDeeply();
+        return BoundedPageCache.scanning(documents.values().stream()).map(Document::cloneDeeply);
     }
 
     /**
