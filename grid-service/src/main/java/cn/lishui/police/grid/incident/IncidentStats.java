@@ -82,12 +82,12 @@ class IncidentStats {
     /** The KPIs from the in-memory tally of every incident ({@link IncidentTally}): one pass, no store reads. */
     Report report(LocalDate from, LocalDate to, String county, int zeroCaseDays, Caller caller) {
         String scope = scope(from, to, county, zeroCaseDays, caller);
-        return tally(tally.current(), scope, from, to, zeroCaseDays,
-                scope == null ? map.villagesUnder("") : map.villagesUnder(scope));
+        List<MapDirectory.Place> villages = scope == null ? map.villagesUnder("") : map.villagesUnder(scope);
+        return tally.over(rows -> tally(rows, scope, from, to, zeroCaseDays, villages));
     }
 
     /** The report over tallied incidents (those of other counties than {@code scope} are skipped). */
-    static Report tally(Iterable<IncidentTally.Entry> incidents, String scope, LocalDate from, LocalDate to,
+    static Report tally(Iterable<? extends IncidentTally.Row> incidents, String scope, LocalDate from, LocalDate to,
                         int zeroCaseDays, List<MapDirectory.Place> villages) {
         LocalDate previousFrom = from.minusYears(1);
         LocalDate previousTo = to.minusYears(1);
@@ -108,7 +108,7 @@ class IncidentStats {
         Durations dispatch = new Durations();
         Durations arrival = new Durations();
         Set<String> withCases = new HashSet<>();
-        for (IncidentTally.Entry e : incidents) {
+        for (IncidentTally.Row e : incidents) {
             if (scope != null && !scope.equals(e.countyCode())) {
                 continue;
             }
@@ -119,9 +119,9 @@ class IncidentStats {
                 }
                 if (e.criminal()) {
                     criminalNow++;
-                    if (IncidentOutcome.SOLVED.name().equals(e.outcome())) {
+                    if (e.solved()) {
                         solved++;
-                        if (SolvingUnit.STATION.name().equals(e.solvedBy())) {
+                        if (e.solvedByStation()) {
                             solvedByStation++;
                         }
                     }

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import cn.lishui.police.grid.GridFixture;
 import cn.lishui.police.platform.security.Caller;
@@ -56,7 +57,9 @@ class IncidentTallyTest {
             IncidentCategory category = IncidentCategory.values()[random.nextInt(IncidentCategory.values().length)];
             String village = VILLAGES[random.nextInt(VILLAGES.length)];
             Instant at = end.minusSeconds(random.nextInt(800 * 86_400));
-            Incident incident = mongo.insert(Incident.report("tally-" + i, "T" + i, category, random.nextBoolean(),
+            // ids as the service writes them (UUIDs) and as a raw write may (any text)
+            String id = i % 2 == 0 ? new UUID(random.nextLong(), random.nextLong()).toString() : "tally-" + i;
+            Incident incident = mongo.insert(Incident.report(id, "T" + i, category, random.nextBoolean(),
                     "tally", new Incident.Place(null, null, null, null, village, village.substring(0, 9) + "000",
                             village.substring(0, 6)), null, null, "commander", at));
             int steps = random.nextInt(5);
