@@ -1,10 +1,13 @@
 package cn.lishui.police.platform.mongo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 import cn.lishui.police.platform.snapshot.StoreChanges;
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -33,7 +36,7 @@ import org.springframework.core.env.Environment;
 // after ServiceConnectionAutoConfiguration: a test's @ServiceConnection container must be seen first
 @AutoConfiguration(before = MongoAutoConfiguration.class,
         afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
-@ConditionalOnClass({MongoServer.class, ConnectionString.class})
+@ConditionalOnClass({MongoServer.class, ConnectionString.class, MongoClient.class})
 @Conditional(EmbeddedMongoAutoConfiguration.NoMongoUriConfigured.class)
 @EnableConfigurationProperties(EmbeddedMongoProperties.class)
 public class EmbeddedMongoAutoConfiguration {
@@ -57,6 +60,16 @@ public class EmbeddedMongoAutoConfiguration {
                                       Environment environment) {
         String database = database(properties, environment);
         return collections -> OptionalLong.of(server.writes(database, collections));
+    }
+
+    /** Removes documents past their TTL index's time, which the embedded server does not do itself. */
+    @Bean
+    @ConditionalOnBean(EmbeddedMongoServer.class)
+    ExpiredDocumentSweep embeddedExpiredDocumentSweep(ObjectProvider<MongoClient> client,
+                                                      EmbeddedMongoProperties properties, Environment environment) {
+        String database = database(properties, environment);
+        return new ExpiredDocumentSweep(() -> client.getObject().getDatabase(database), properties.ttlSweep(),
+                Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @Bean

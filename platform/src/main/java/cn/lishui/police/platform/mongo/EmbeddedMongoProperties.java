@@ -1,6 +1,7 @@
 package cn.lishui.police.platform.mongo;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -18,9 +19,12 @@ import org.springframework.util.unit.DataSize;
  *                    Pages written since the last commit and the data of running queries come on top. The
  *                    budget holds ({@link BoundedPageCache}); MVStore counts a decoded document's heap within
  *                    about a third (measured: 16 MB counted, 11–19 MB on the heap).
+ * @param ttlSweep    how often documents past a TTL index's time are removed ({@link ExpiredDocumentSweep}: the
+ *                    embedded server does not expire documents itself); default 1 h, at least 1 min
  */
 @ConfigurationProperties("fengqiao.mongo.embedded")
-public record EmbeddedMongoProperties(Persistence persistence, Path dataDir, String database, DataSize cacheSize) {
+public record EmbeddedMongoProperties(Persistence persistence, Path dataDir, String database, DataSize cacheSize,
+                                      Duration ttlSweep) {
 
     public enum Persistence { FILE, MEMORY }
 
@@ -34,10 +38,14 @@ public record EmbeddedMongoProperties(Persistence persistence, Path dataDir, Str
         if (cacheSize.toMegabytes() < 1) {
             throw new IllegalStateException("fengqiao.mongo.embedded.cache-size must be at least 1MB, got " + cacheSize);
         }
+        ttlSweep = ttlSweep == null ? Duration.ofHours(1) : ttlSweep;
+        if (ttlSweep.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalStateException("fengqiao.mongo.embedded.ttl-sweep must be at least 1m, got " + ttlSweep);
+        }
     }
 
     /** With the default page cache. */
     public EmbeddedMongoProperties(Persistence persistence, Path dataDir, String database) {
-        this(persistence, dataDir, database, null);
+        this(persistence, dataDir, database, null, null);
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 
 import cn.lishui.police.platform.testapp.PlatformTestApplication;
 import org.bson.Document;
@@ -12,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The embedded default keeps its data in {@code <data dir>/<application>/} across restarts and uses
@@ -37,6 +42,24 @@ class EmbeddedMongoPersistenceTest {
             Document note = mongo.findById("n-1", Document.class, "notes");
             assertThat(note).isNotNull();
             assertThat(note.getString("text")).isEqualTo("持久化");
+        }
+    }
+
+    @Test
+    void documentsPastTheirTimeToLiveAreSweptFromTheServicesDatabase() {
+        try (ConfigurableApplicationContext context = start()) {
+            ExpiredDocumentSweep sweep = context.getBean(ExpiredDocumentSweep.class);
+            assertThat(sweep.isRunning()).isTrue();
+            MongoTemplate mongo = context.getBean(MongoTemplate.class);
+            mongo.indexOps("records").createIndex(new Index().on("createdAt", Sort.Direction.ASC)
+                    .expire(Duration.ofHours(1)).named("records_ttl"));
+            mongo.insert(new Document("_id", "r-1").append("createdAt", Date.from(Instant.now().minus(Duration.ofHours(2)))),
+                    "records");
+            mongo.insert(new Document("_id", "r-2").append("createdAt", new Date()), "records");
+
+            assertThat(sweep.sweep()).isEqualTo(1);
+            assertThat(mongo.findById("r-1", Document.class, "records")).isNull();
+            assertThat(mongo.findById("r-2", Document.class, "records")).isNotNull();
         }
     }
 
