@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * The fields the incident KPIs count (county, village, category, criminal, outcome, solving unit, time
  * reported, dispatch and arrival seconds) of every incident, kept in memory so that a KPI over 100,000
  * incidents is a pass over compact rows instead of aggregations over the store (the embedded store has
- * no secondary indexes, so each aggregation read every incident document). The rows are {@link TallyRows}:
- * about 60 bytes an incident, since the tally lives as long as the process and grows with the store.
+ * no secondary indexes, so each aggregation read every incident document). The rows are {@link TallyRows},
+ * 60–70 bytes an incident, since the tally lives as long as the process and grows with the store.
  *
  * <p>It stays exact: every incident this process writes through the template (intake, each transition,
  * the demo set) replaces its entry on the template's {@link AfterSaveEvent}, the newer version winning.
@@ -154,7 +154,7 @@ class IncidentTally {
     /**
      * The answer of {@code pass} over every incident's row, reloaded first if the store has changed behind the
      * tally's back. Saves wait while the pass runs (a few milliseconds at 100,000 incidents), and a row handed to
-     * {@code pass} is only valid until the next ({@link TallyRows#iterator()}).
+     * {@code pass} is only valid until its iterator's next step ({@link TallyRows#iterator()}).
      */
     <T> T over(Function<Iterable<? extends Row>, T> pass) {
         synchronized (this) {
