@@ -508,7 +508,11 @@ def main():
         if started and not args.keep_running:
             say("stopping the suite")
             subprocess.run([str(LOCAL / "stop.sh")], capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
+        if started and args.keep_running:
+            # the suite left running keeps its stores there: removing them would leave it writing deleted files
+            say(f"the suite's data stays in {work}: remove it after deploy/local/stop.sh")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
