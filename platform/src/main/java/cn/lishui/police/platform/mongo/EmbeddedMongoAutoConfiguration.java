@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
+import cn.lishui.police.platform.background.BackgroundSweep;
 import cn.lishui.police.platform.snapshot.StoreChanges;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -68,8 +69,14 @@ public class EmbeddedMongoAutoConfiguration {
     ExpiredDocumentSweep embeddedExpiredDocumentSweep(ObjectProvider<MongoClient> client,
                                                       EmbeddedMongoProperties properties, Environment environment) {
         String database = database(properties, environment);
-        return new ExpiredDocumentSweep(() -> client.getObject().getDatabase(database), properties.ttlSweep(),
-                Duration.ofMinutes(1), Clock.systemUTC());
+        return new ExpiredDocumentSweep(() -> client.getObject().getDatabase(database), Clock.systemUTC());
+    }
+
+    /** Runs it a minute after start and then every {@code fengqiao.mongo.embedded.ttl-sweep}. */
+    @Bean
+    @ConditionalOnBean(EmbeddedMongoServer.class)
+    BackgroundSweep embeddedTtlSweepSchedule(ExpiredDocumentSweep sweep, EmbeddedMongoProperties properties) {
+        return new BackgroundSweep("embedded-ttl-sweep", Duration.ofMinutes(1), properties.ttlSweep(), sweep::sweepLogged);
     }
 
     @Bean

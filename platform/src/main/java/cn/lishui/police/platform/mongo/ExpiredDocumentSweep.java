@@ -1,26 +1,23 @@
 package cn.lishui.police.platform.mongo;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import cn.lishui.police.platform.background.BackgroundSweep;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The embedded store's TTL monitor. MongoDB removes a document once the date in a TTL index's field is more
  * than the index's {@code expireAfterSeconds} ago; mongo-java-server keeps such indexes but never removes
  * anything, so on the embedded default the idempotency records (24 h) piled up for good. Every
- * {@code fengqiao.mongo.embedded.ttl-sweep} (default 1 h, the first a minute after the start) this removes, in
+ * {@code fengqiao.mongo.embedded.ttl-sweep} (default 1 h, the first a minute after the start; a
+ * {@link BackgroundSweep} named {@code embedded-ttl-sweep} runs it) this removes, in
  * each collection of the service's database, the documents past each single-field TTL index, as MongoDB would:
  * only where the field holds a date (compound indexes are not TTL indexes there either).
  *
@@ -28,20 +25,15 @@ import org.springframework.context.SmartLifecycle;
  * the collection (it has no range index). Readers must not rely on an expired document being gone meanwhile
  * (MongoDB gives no such promise either): the idempotency store checks a record's age itself.
  */
-final class ExpiredDocumentSweep implements SmartLifecycle {
+final class ExpiredDocumentSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredDocumentSweep.class);
 
     private final Supplier<MongoDatabase> database;
-    private final Duration interval;
-    private final Duration firstDelay;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
-    ExpiredDocumentSweep(Supplier<MongoDatabase> database, Duration interval, Duration firstDelay, Clock clock) {
+    ExpiredDocumentSweep(Supplier<MongoDatabase> database, Clock clock) {
         this.database = database;
-        this.interval = interval;
-        this.firstDelay = firstDelay;
         this.clock = clock;
     }
 
@@ -69,39 +61,11 @@ final class ExpiredDocumentSweep implements SmartLifecycle {
         return removed;
     }
 
-    private void sweepLogged() {
+    /** {@link #sweep()}, and a line at debug level with what it did ({@link BackgroundSweep} runs this). */
+    void sweepLogged() {
         long started = System.nanoTime();
-        try {
-            long removed = sweep();
-            log.debug("TTL sweep of the embedded store: {} documents removed in {} ms", removed,
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            // the next sweep tries again; nothing is lost by a late removal
-            log.warn("TTL sweep of the embedded store failed; next in {}", interval, e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "embedded-ttl-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweepLogged, firstDelay.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+        long removed = sweep();
+        log.debug("TTL sweep of the embedded store: {} documents removed in {} ms", removed,
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

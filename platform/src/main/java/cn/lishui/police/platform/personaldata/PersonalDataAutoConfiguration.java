@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import cn.lishui.police.platform.background.BackgroundSweep;
 import cn.lishui.police.platform.config.TraceIds;
 import cn.lishui.police.platform.mongo.EmbeddedMongoProperties;
 import cn.lishui.police.platform.mongo.EmbeddedMongoServer;

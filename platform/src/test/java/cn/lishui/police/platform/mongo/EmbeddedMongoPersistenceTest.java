@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import cn.lishui.police.platform.background.BackgroundSweep;
 import cn.lishui.police.platform.testapp.PlatformTestApplication;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,11 @@ class EmbeddedMongoPersistenceTest {
     void documentsPastTheirTimeToLiveAreSweptFromTheServicesDatabase() {
         try (ConfigurableApplicationContext context = start()) {
             ExpiredDocumentSweep sweep = context.getBean(ExpiredDocumentSweep.class);
-            assertThat(sweep.isRunning()).isTrue();
+            assertThat(context.getBeansOfType(BackgroundSweep.class).values())
+                    .anySatisfy(schedule -> {
+                        assertThat(schedule.name()).isEqualTo("embedded-ttl-sweep");
+                        assertThat(schedule.isRunning()).isTrue();
+                    });
             MongoTemplate mongo = context.getBean(MongoTemplate.class);
             mongo.indexOps("records").createIndex(new Index().on("createdAt", Sort.Direction.ASC)
                     .expire(Duration.ofHours(1)).named("records_ttl"));

@@ -46,8 +46,7 @@ class ExpiredDocumentSweepTest {
             db.getCollection("incidents").insertOne(new Document("_id", "i1").append("createdAt", date(Instant.EPOCH)));
 
             MovableClock clock = new MovableClock(NOW);
-            ExpiredDocumentSweep sweep = new ExpiredDocumentSweep(() -> db, Duration.ofHours(1), Duration.ofMinutes(1),
-                    clock);
+            ExpiredDocumentSweep sweep = new ExpiredDocumentSweep(() -> db, clock);
             assertThat(sweep.sweep()).isEqualTo(1);
             assertThat(ids(db, "records")).containsExactlyInAnyOrder("young", "no-date", "no-field");
             assertThat(ids(db, "notes")).containsExactly("n1");
@@ -65,8 +64,7 @@ class ExpiredDocumentSweepTest {
         try (MongoClient client = MongoClients.create(again.connectionString())) {
             MongoDatabase db = client.getDatabase("fengqiao_test");
             db.getCollection("records").insertOne(new Document("_id", "older").append("createdAt", date(Instant.EPOCH)));
-            ExpiredDocumentSweep sweep = new ExpiredDocumentSweep(() -> db, Duration.ofHours(1), Duration.ofMinutes(1),
-                    new MovableClock(NOW));
+            ExpiredDocumentSweep sweep = new ExpiredDocumentSweep(() -> db, new MovableClock(NOW));
             assertThat(sweep.sweep()).isEqualTo(1);
             assertThat(ids(db, "records")).containsExactlyInAnyOrder("no-date", "no-field");
         } finally {

@@ -1,4 +1,4 @@
-package cn.lishui.police.platform.personaldata;
+package cn.lishui.police.platform.background;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,20 +9,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Runs a sweep on one daemon thread shortly after start and then at a fixed delay; stops with the context. */
-final class BackgroundSweep implements SmartLifecycle {
+/**
+ * Runs a sweep on one daemon thread, named after it, a while after start and then at a fixed delay; a sweep that
+ * fails is logged and runs again at the next turn; stops with the context. The platform's periodic housekeeping
+ * (personal-data rotation, the embedded store's TTL sweep) runs on it.
+ */
+public final class BackgroundSweep implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundSweep.class);
 
     private final String name;
+    private final Duration firstDelay;
     private final Duration interval;
     private final Runnable sweep;
     private ScheduledExecutorService executor;
 
-    BackgroundSweep(String name, Duration interval, Runnable sweep) {
+    /** The first run 30 s after start. */
+    public BackgroundSweep(String name, Duration interval, Runnable sweep) {
+        this(name, Duration.ofSeconds(30), interval, sweep);
+    }
+
+    public BackgroundSweep(String name, Duration firstDelay, Duration interval, Runnable sweep) {
         this.name = name;
+        this.firstDelay = firstDelay;
         this.interval = interval;
         this.sweep = sweep;
+    }
+
+    /** The sweep's name, also its thread's. */
+    public String name() {
+        return name;
     }
 
     @Override
@@ -32,7 +48,7 @@ final class BackgroundSweep implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runSafely, 30, interval.toSeconds(), TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::runSafely, firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void runSafely() {
