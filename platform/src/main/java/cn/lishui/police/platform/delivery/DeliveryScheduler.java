@@ -3,10 +3,8 @@ package cn.lishui.police.platform.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import cn.lishui.police.platform.background.BackgroundSweep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Drives every {@link DeliveryQueue} of the service: at a fixed delay it asks each for its due owners and
- * has each redelivered. One daemon thread; a failing queue is logged and tried again next round, never
+ * has each redelivered. One daemon thread (the platform's {@link BackgroundSweep}, first round one interval after
+ * start; none without queues); a failing queue is logged and tried again next round, never
  * stops the others. Exports {@code fengqiao_delivery_backlog{queue}} and
  * {@code fengqiao_delivery_redeliveries_total{queue,outcome}}.
  */
@@ -29,7 +28,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
     private final Clock clock;
     private final Duration interval;
     private final int batch;
-    private ScheduledExecutorService executor;
+    private final BackgroundSweep rounds;
 
     public DeliveryScheduler(List<DeliveryQueue> queues, MeterRegistry meters, Clock clock, Duration interval, int batch) {
         this.queues = List.copyOf(queues);
@@ -37,6 +36,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
         this.clock = clock;
         this.interval = interval;
         this.batch = batch;
+        this.rounds = new BackgroundSweep("fengqiao-delivery", interval, interval, this::runOnce);
         for (DeliveryQueue queue : this.queues) {
             Gauge.builder("fengqiao.delivery.backlog", queue, DeliveryScheduler::backlogOf)
                     .description("Hand-offs kept by their owners until the receiver accepts them")
@@ -87,29 +87,19 @@ public final class DeliveryScheduler implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (queues.isEmpty()) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "fengqiao-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+    public void start() {
+        if (!queues.isEmpty()) {
+            rounds.start();
         }
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public void stop() {
+        rounds.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return rounds.isRunning();
     }
 }
