@@ -3,6 +3,7 @@ package cn.lishui.police.overseas.aid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.lishui.police.platform.metrics.PeriodicReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Aid in numbers, for the overview and for Prometheus: aid requests by fulfilment
  * ({@code fengqiao_overseas_aid_requests{status}}) and stock on hand by item type
- * ({@code fengqiao_overseas_stock_items{item_type}}).
+ * ({@code fengqiao_overseas_stock_items{item_type}}). The gauges read the store at most once per
+ * {@link PeriodicReading#DEFAULT_PERIOD} (one reading for the statuses, one for the stock), not at every scrape.
  */
 @Component
 public class AidStatistics implements MeterBinder {
@@ -26,6 +28,8 @@ public class AidStatistics implements MeterBinder {
 
     private final MongoTemplate mongo;
     private final Inventory inventory;
+    private final PeriodicReading<Map<String, Long>> requests = new PeriodicReading<>(this::requestsByStatus);
+    private final PeriodicReading<ItemTotals> stock = new PeriodicReading<>(this::items);
 
     AidStatistics(MongoTemplate mongo, Inventory inventory) {
         this.mongo = mongo;
@@ -59,11 +63,13 @@ public class AidStatistics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (Fulfilment status : Fulfilment.values()) {
-            Gauge.builder("fengqiao.overseas.aid.requests", () -> count(status))
+            Gauge.builder("fengqiao.overseas.aid.requests", requests,
+                            reading -> reading.gauge(counts -> counts.getOrDefault(status.name(), 0L)))
                     .description("Aid requests by fulfilment status").tag("status", status.name()).register(registry);
         }
         for (ItemType type : ItemType.values()) {
-            Gauge.builder("fengqiao.overseas.stock.items", () -> inventory.available(type))
+            Gauge.builder("fengqiao.overseas.stock.items", stock,
+                            reading -> reading.gauge(totals -> totals.onHand().getOrDefault(type.key(), 0L)))
                     .description("Items on hand in the home-side inventory, by item type")
                     .tag("item_type", type.key()).register(registry);
         }
