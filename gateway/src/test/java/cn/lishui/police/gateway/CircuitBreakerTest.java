@@ -6,11 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
     "resilience4j.circuitbreaker.instances.mediation-service.permitted-number-of-calls-in-half-open-state=1",
     "resilience4j.bulkhead.instances.grid-service.max-concurrent-calls=2",
     "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
+@ExtendWith(OutputCaptureExtension.class)
 class CircuitBreakerTest extends RunningGateway {
 
     private static final int MEDIATION_PORT = UpstreamStub.freePort();
@@ -104,18 +110,22 @@ class CircuitBreakerTest extends RunningGateway {
     }
 
     @Test
-    void aServiceTooSlowToAnswerIsA504Problem() {
+    void aServiceTooSlowToAnswerIsA504ProblemAndAWarningWithItsTraceId(CapturedOutput output) {
         gridService.holdSlowRequestsUntil(100);
 
-        client.get().uri("/api/grid/regions/slow")
+        String body = client.get().uri("/api/grid/regions/slow")
                 .header("Accept-Language", "en")
                 .exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.code").isEqualTo("GATEWAY_TIMEOUT")
-                .jsonPath("$.status").isEqualTo(504)
-                .jsonPath("$.instance").isEqualTo("/api/grid/regions/slow");
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("\"code\":\"GATEWAY_TIMEOUT\"", "\"status\":504",
+                "\"instance\":\"/api/grid/regions/slow\"");
+        Matcher traceId = Pattern.compile("\"traceId\":\"([0-9a-f]{32})\"").matcher(body);
+        assertThat(traceId.find()).as("the problem's traceId in %s", body).isTrue();
+        assertThat(output.getOut()).contains("grid-service could not answer GET /api/grid/regions/slow")
+                .contains("-> 504 (traceId " + traceId.group(1) + ")");
     }
 
     @Test

@@ -49,7 +49,7 @@ public class GatewayProblems {
     }
 
     /** The trace id of the request's server observation, which the tracing handler keeps in its context. */
-    static Optional<String> traceIdOf(ServerWebExchange exchange) {
+    public static Optional<String> traceIdOf(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> (TracingObservationHandler.TracingContext)
                         context.get(TracingObservationHandler.TracingContext.class))

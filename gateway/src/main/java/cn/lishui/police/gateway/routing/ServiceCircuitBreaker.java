@@ -76,8 +76,10 @@ final class ServiceCircuitBreaker implements GatewayFilter, Ordered {
 
     private Mono<Void> unavailable(ServerWebExchange exchange, Throwable cause) {
         HttpStatus status = isTimeout(cause) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
-        log.warn("{} could not answer {} {}: {} -> {}", breaker.getName(), exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), cause, status.value());
+        // the problem's traceId, also in this line: a reactive thread's MDC knows no span (logging.pattern.correlation)
+        log.warn("{} could not answer {} {}: {} -> {} (traceId {})", breaker.getName(),
+                exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), cause, status.value(),
+                GatewayProblems.traceIdOf(exchange).orElse("-"));
         exchange.getResponse().setStatusCode(null);
         return problems.write(exchange, status, status == HttpStatus.GATEWAY_TIMEOUT ? "GATEWAY_TIMEOUT"
                 : "SERVICE_UNAVAILABLE");
