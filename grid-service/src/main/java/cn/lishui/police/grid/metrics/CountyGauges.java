@@ -1,6 +1,5 @@
 package cn.lishui.police.grid.metrics;
 
-import java.time.Duration;
 import java.util.function.ToLongFunction;
 
 import cn.lishui.police.platform.metrics.PeriodicReading;
@@ -11,12 +10,10 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * Gauges with one time series per county of Lishui (the {@code county} tag, nine values: low
- * cardinality). A scrape reads the store at most once per {@link #CACHE} per series, so a busy
- * scraper does not turn into a stream of counts.
+ * cardinality). A scrape reads the store at most once per {@link PeriodicReading#DEFAULT_PERIOD} per series, so
+ * a busy scraper does not turn into a stream of counts.
  */
 public final class CountyGauges {
-
-    public static final Duration CACHE = PeriodicReading.DEFAULT_PERIOD;
 
     private CountyGauges() {
     }
@@ -25,7 +22,7 @@ public final class CountyGauges {
     public static void register(MeterRegistry registry, String name, String description, Tags tags,
                                 ToLongFunction<String> count) {
         for (LishuiCounty county : LishuiCounty.values()) {
-            PeriodicReading<Long> reading = new PeriodicReading<>(CACHE, () -> count.applyAsLong(county.code()));
+            PeriodicReading<Long> reading = new PeriodicReading<>(() -> count.applyAsLong(county.code()));
             Gauge.builder(name, reading, counted -> counted.gauge(Long::doubleValue)).description(description)
                     .tags(tags.and("county", county.code())).strongReference(true).register(registry);
         }
