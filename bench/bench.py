@@ -59,11 +59,12 @@ DEMO_PASSWORD = os.environ.get("FENGQIAO_DEMO_PASSWORD", "Fengqiao-Demo-2026")
 # the portal's copy of the global list goes past its time quickly, so that portal-outage takes the stale path
 PORTAL_LIST_TTL_SECONDS = 5
 # Full JIT (run.sh's default stops at C1 for a quick start); a heap that keeps RSS under the 400 MB target
-# (shrunk after collections as in run.sh: without it grid kept its demo-data peak, 449 vs 363 MB side by side).
+# (shrunk after collections once started, as in run.sh: without it grid kept its demo-data peak, 449 vs 363 MB side
+# by side).
 BENCH_JAVA_OPTS = os.environ.get(
     "BENCH_JAVA_OPTS",
-    "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
-    "-XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m")
+    "-Xms64m -Xmx256m -XX:+UseSerialGC -Dfengqiao.jvm.after-start.min-heap-free-ratio=10 "
+    "-Dfengqiao.jvm.after-start.max-heap-free-ratio=30 -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m")
 
 
 def say(message):

@@ -48,9 +48,12 @@ for arg in "$@"; do
 done
 
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
-# A small heap that gives memory back: after a collection the heap shrinks until at most 30 % of it is free
-# (the default keeps up to 70 % free), so a service does not keep the peak of its start (demo data) for good.
-DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m"
+# A small heap that gives memory back: once a service has started, its heap shrinks after a collection until at most
+# 30 % of it is free (the JVM keeps up to 70 %), so it does not keep the peak of its start (demo data) for good; the
+# platform sets these ratios when the service is ready and collects once (fengqiao.jvm.after-start, HeapShapeAfterStart).
+# Not from the first instant: with at most 10-30 % free while the demo data grew, grid-service's old generation grew
+# in small steps and it collected 17 times in full to start instead of 5 (docs/benchmarks.md, session 16).
+DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -Dfengqiao.jvm.after-start.min-heap-free-ratio=10 -Dfengqiao.jvm.after-start.max-heap-free-ratio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m"
 JAVA_OPTS="${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
 # The gateway's heap: a proxy whose live set is small (~30-40 MB) but which allocates ~45 KB per request. On the
 # shared small heap its old generation sat just above the live set, and under load every few seconds of promotion
