@@ -13,8 +13,8 @@
 #   STARTUP_TIMEOUT          seconds each service may take to become healthy (default 120)
 #   STOP_TIMEOUT             seconds to wait after TERM before KILL (default 20)
 #   FENGQIAO_DEMO_DATA_ENABLED  load the demo data set (default true)
-#   FENGQIAO_CDS             true (default): the services start from class-data-sharing archives, the gateway from
-#                            its plain jar; all: the gateway too; false: every JVM from its plain jar
+#   FENGQIAO_CDS             true (default; all says the same): every JVM starts from a class-data-sharing archive;
+#                            false: every JVM from its plain jar
 #   MALLOC_ARENA_MAX         glibc malloc arenas per JVM (default 2, see below)
 set -euo pipefail
 
@@ -69,7 +69,7 @@ GRID_HEAP_OPTS="-XX:NewRatio=3"
 FENGQIAO_DEMO_DATA_ENABLED="${FENGQIAO_DEMO_DATA_ENABLED:-true}"
 FENGQIAO_CDS="${FENGQIAO_CDS:-true}"
 case "$FENGQIAO_CDS" in
-  true | all | false) ;;
+  true | all | false) ;; # all: true's old name, when true left the gateway out
   *) printf 'run.sh: FENGQIAO_CDS must be true, all or false, not %s\n' "$FENGQIAO_CDS" >&2; exit 2 ;;
 esac
 CDS_DIR="$LOCAL_DIR/cds"
@@ -240,12 +240,11 @@ service_java_opts() {
 # Class-data sharing (CDS): each service starts from its jar extracted under deploy/local/cds/<service>/
 # with an archive of the classes its startup loads, recorded by one training start
 # (-Dspring.context.exit=onRefresh) per build of the jar and JVM options. It roughly halves the CPU a start takes,
-# which is what six JVMs starting together on two cores wait for.
-# Not the gateway by default: started from its archive it forwarded at 1.04-1.08 x the CPU per request of its plain
-# jar side by side, and the harness's gateway/nginx ratio was 0.45-0.49 with it, 0.50-0.60 without (three runs). Its
-# start takes ~8 s more CPU so, paid for by starting it with the services and by polling their health without a
-# process (docs/benchmarks.md, sessions 10 and 11). A proxy's steady state is what it is for.
-cds_wanted() { [[ $FENGQIAO_CDS == all ]] || [[ $FENGQIAO_CDS == true && $1 != gateway ]]; }
+# which is what six JVMs starting together on two cores wait for. The gateway too: from its plain jar it took 12-13 s
+# of CPU to start instead of 7, and side by side (two instances of each, five rounds) the two forwarded alike, 1.01 x
+# the CPU per request with the archive (docs/benchmarks.md, session 16; sessions 10 and 11 had left it out on
+# 1.04-1.08 x from one such run, inside the machine's spread).
+cds_wanted() { [[ $FENGQIAO_CDS != false ]]; }
 # An archive belongs to a build of the jar, a Java version and the JVM options it was recorded with: one recorded
 # by the harness's start (bench.py's options) made identity-service take 22-24 s of CPU to start under run.sh's
 # options instead of 9-10 (docs/benchmarks.md, session 12), so other options record it again.
