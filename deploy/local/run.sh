@@ -50,7 +50,7 @@ done
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
 # A small heap that gives memory back: once a service has started, its heap shrinks after a collection until at most
 # 30 % of it is free (the JVM keeps up to 70 %), so it does not keep the peak of its start (demo data) for good; the
-# platform sets these ratios when the service is ready and collects once (fengqiao.jvm.after-start, HeapShapeAfterStart).
+# platform sets these ratios when the service is ready (fengqiao.jvm.after-start, HeapShapeAfterStart).
 # Not from the first instant: with at most 10-30 % free while the demo data grew, grid-service's old generation grew
 # in small steps and it collected 17 times in full to start instead of 5 (docs/benchmarks.md, session 16).
 DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -Dfengqiao.jvm.after-start.min-heap-free-ratio=10 -Dfengqiao.jvm.after-start.max-heap-free-ratio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m"

@@ -17,8 +17,9 @@ import org.springframework.context.ApplicationListener;
  * CPU, against 5 times and 2.5 s with the JVM's own 40-70 % (docs/benchmarks.md, session 16). So a JVM starts with
  * the JVM's ratios, and when the application is ready (its runners, the demo data among them, have finished) this
  * sets the ratios of {@code fengqiao.jvm.after-start} ({@code MinHeapFreeRatio} and {@code MaxHeapFreeRatio} are
- * manageable flags of HotSpot) and, if {@code collect}, collects once on its own thread, which returns what the
- * start needed beyond the new shape at once rather than at the next full collection.
+ * manageable flags of HotSpot). The heap then shrinks over the next full collections, not at once: the serial
+ * collector (run.sh's) damps a shrink over four full collections in a row, none on the first, so a {@code System.gc()}
+ * here would give nothing back (grid-service: {@code Pause Full (System.gc()) 116M->79M(177M)}).
  *
  * <p>Where the flags cannot be set (another JVM, a value out of range) this logs a warning and the service runs on.
  */
@@ -37,23 +38,21 @@ public final class HeapShapeAfterStart implements ApplicationListener<Applicatio
 
     private final int minHeapFreeRatio;
     private final int maxHeapFreeRatio;
-    private final boolean collect;
     private final Optional<VmOptions> vm;
 
-    HeapShapeAfterStart(int minHeapFreeRatio, int maxHeapFreeRatio, boolean collect, Optional<VmOptions> vm) {
+    HeapShapeAfterStart(int minHeapFreeRatio, int maxHeapFreeRatio, Optional<VmOptions> vm) {
         if (minHeapFreeRatio < 0 || maxHeapFreeRatio > 100 || minHeapFreeRatio > maxHeapFreeRatio) {
             throw new IllegalArgumentException("fengqiao.jvm.after-start: need 0 <= min-heap-free-ratio ("
                     + minHeapFreeRatio + ") <= max-heap-free-ratio (" + maxHeapFreeRatio + ") <= 100");
         }
         this.minHeapFreeRatio = minHeapFreeRatio;
         this.maxHeapFreeRatio = maxHeapFreeRatio;
-        this.collect = collect;
         this.vm = vm;
     }
 
     /** The shape for this JVM, set through HotSpot's diagnostic bean (absent on a JVM without one). */
-    public static HeapShapeAfterStart of(int minHeapFreeRatio, int maxHeapFreeRatio, boolean collect) {
-        return new HeapShapeAfterStart(minHeapFreeRatio, maxHeapFreeRatio, collect, hotSpot());
+    public static HeapShapeAfterStart of(int minHeapFreeRatio, int maxHeapFreeRatio) {
+        return new HeapShapeAfterStart(minHeapFreeRatio, maxHeapFreeRatio, hotSpot());
     }
 
     @Override
@@ -80,13 +79,8 @@ public final class HeapShapeAfterStart implements ApplicationListener<Applicatio
                     maxHeapFreeRatio, refused.toString());
             return;
         }
-        log.info("Started: the heap now keeps {}-{} % free after a collection (was {} %){}", minHeapFreeRatio,
-                maxHeapFreeRatio, before, collect ? "; collecting once to give back what the start needed" : "");
-        if (collect) {
-            Thread collector = new Thread(System::gc, "heap-shape-after-start");
-            collector.setDaemon(true);
-            collector.start();
-        }
+        log.info("Started: the heap now keeps {}-{} % free after a collection (was {} %)", minHeapFreeRatio,
+                maxHeapFreeRatio, before);
     }
 
     private static Optional<VmOptions> hotSpot() {

@@ -13,6 +13,6 @@ public class HeapShapeAutoConfiguration {
 
     @Bean
     HeapShapeAfterStart heapShapeAfterStart(HeapShapeProperties properties) {
-        return HeapShapeAfterStart.of(properties.minHeapFreeRatio(), properties.maxHeapFreeRatio(), properties.collect());
+        return HeapShapeAfterStart.of(properties.minHeapFreeRatio(), properties.maxHeapFreeRatio());
     }
 }

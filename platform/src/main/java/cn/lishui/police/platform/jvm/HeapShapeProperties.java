@@ -1,7 +1,6 @@
 package cn.lishui.police.platform.jvm;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The heap's shape once the service has started ({@link HeapShapeAfterStart}); nothing changes unless both ratios
@@ -9,9 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param minHeapFreeRatio HotSpot's {@code MinHeapFreeRatio} from then on: the heap grows when less is free
  * @param maxHeapFreeRatio HotSpot's {@code MaxHeapFreeRatio} from then on: the heap shrinks when more is free
- * @param collect          collect once right after setting them, so the heap takes the new shape at once
  */
 @ConfigurationProperties("fengqiao.jvm.after-start")
-public record HeapShapeProperties(Integer minHeapFreeRatio, Integer maxHeapFreeRatio,
-                                  @DefaultValue("true") boolean collect) {
+public record HeapShapeProperties(Integer minHeapFreeRatio, Integer maxHeapFreeRatio) {
 }

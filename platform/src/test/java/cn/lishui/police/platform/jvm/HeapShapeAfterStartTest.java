@@ -56,7 +56,7 @@ class HeapShapeAfterStartTest {
     void aStartedServiceKeepsTheConfiguredShareOfItsHeapFreeInsteadOfTheJvmsOwn(CapturedOutput output) {
         FakeVm vm = new FakeVm(40, 70);
 
-        new HeapShapeAfterStart(10, 30, false, Optional.of(vm)).onApplicationEvent(READY);
+        new HeapShapeAfterStart(10, 30, Optional.of(vm)).onApplicationEvent(READY);
 
         assertThat(vm.flags).containsEntry("MinHeapFreeRatio", "10").containsEntry("MaxHeapFreeRatio", "30");
         assertThat(output).contains("the heap now keeps 10-30 % free after a collection (was 40-70 %)");
@@ -66,7 +66,7 @@ class HeapShapeAfterStartTest {
     void ratiosAboveTheCurrentMaximumRaiseTheMaximumFirst() {
         FakeVm vm = new FakeVm(10, 30);
 
-        new HeapShapeAfterStart(50, 80, false, Optional.of(vm)).onApplicationEvent(READY);
+        new HeapShapeAfterStart(50, 80, Optional.of(vm)).onApplicationEvent(READY);
 
         assertThat(vm.sets).containsExactly("MaxHeapFreeRatio=80", "MinHeapFreeRatio=50");
     }
@@ -80,8 +80,8 @@ class HeapShapeAfterStartTest {
             }
         };
 
-        new HeapShapeAfterStart(10, 30, true, Optional.of(refusing)).onApplicationEvent(READY);
-        new HeapShapeAfterStart(10, 30, true, Optional.empty()).onApplicationEvent(READY);
+        new HeapShapeAfterStart(10, 30, Optional.of(refusing)).onApplicationEvent(READY);
+        new HeapShapeAfterStart(10, 30, Optional.empty()).onApplicationEvent(READY);
 
         assertThat(output).contains("could not be set: java.lang.IllegalArgumentException: VM option \"MinHeapFreeRatio\"")
                 .contains("this JVM has no HotSpot diagnostic bean")
@@ -90,9 +90,9 @@ class HeapShapeAfterStartTest {
 
     @Test
     void ratiosThatCannotHoldTogetherAreRefusedAtStart() {
-        assertThatThrownBy(() -> HeapShapeAfterStart.of(40, 30, false))
+        assertThatThrownBy(() -> HeapShapeAfterStart.of(40, 30))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min-heap-free-ratio (40)");
-        assertThatThrownBy(() -> HeapShapeAfterStart.of(10, 101, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HeapShapeAfterStart.of(10, 101)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -102,7 +102,7 @@ class HeapShapeAfterStartTest {
         String max = hotSpot.getVMOption("MaxHeapFreeRatio").getValue();
         int newMin = "11".equals(min) ? 12 : 11;
         try {
-            HeapShapeAfterStart.of(newMin, 33, false).onApplicationEvent(READY);
+            HeapShapeAfterStart.of(newMin, 33).onApplicationEvent(READY);
 
             assertThat(hotSpot.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(Integer.toString(newMin));
             assertThat(hotSpot.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("33");
