@@ -240,10 +240,10 @@ service_java_opts() {
 # Class-data sharing (CDS): each service starts from its jar extracted under deploy/local/cds/<service>/
 # with an archive of the classes its startup loads, recorded by one training start
 # (-Dspring.context.exit=onRefresh) per build of the jar and JVM options. It roughly halves the CPU a start takes,
-# which is what six JVMs starting together on two cores wait for. The gateway too: from its plain jar it took 12-13 s
-# of CPU to start instead of 7, and side by side (two instances of each, five rounds) the two forwarded alike, 1.01 x
-# the CPU per request with the archive (docs/benchmarks.md, session 16; sessions 10 and 11 had left it out on
-# 1.04-1.08 x from one such run, inside the machine's spread).
+# which is what six JVMs starting together on two cores wait for. The gateway too: from its plain jar it took
+# 10.7-13.6 s of CPU to start, from its archive 6.5-8.3, and side by side (two instances of each, five rounds) the two
+# forwarded alike, 1.01 x the CPU per request with the archive (docs/benchmarks.md, session 16; sessions 10 and 11
+# had left it out on 1.04-1.08 x from one such run, inside the machine's spread).
 cds_wanted() { [[ $FENGQIAO_CDS != false ]]; }
 # An archive belongs to a build of the jar, a Java version and the JVM options it was recorded with: one recorded
 # by the harness's start (bench.py's options) made identity-service take 22-24 s of CPU to start under run.sh's

@@ -58,8 +58,8 @@ public final class HeapShapeAfterStart implements ApplicationListener<Applicatio
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (vm.isEmpty()) {
-            log.warn("The heap's free ratios after start ({}-{} %) are not set: this JVM has no HotSpot diagnostic bean",
-                    minHeapFreeRatio, maxHeapFreeRatio);
+            log.warn("The heap's free ratios after start ({}-{} %) are not set: "
+                    + "this JVM has no HotSpot diagnostic bean", minHeapFreeRatio, maxHeapFreeRatio);
             return;
         }
         VmOptions options = vm.get();
@@ -74,7 +74,7 @@ public final class HeapShapeAfterStart implements ApplicationListener<Applicatio
                 options.set(MIN, Integer.toString(minHeapFreeRatio));
                 options.set(MAX, Integer.toString(maxHeapFreeRatio));
             }
-        } catch (RuntimeException refused) { // IllegalArgumentException, SecurityException: a JVM that will not
+        } catch (RuntimeException refused) { // not writeable or out of range, or not allowed (SecurityException)
             log.warn("The heap's free ratios after start ({}-{} %) could not be set: {}", minHeapFreeRatio,
                     maxHeapFreeRatio, refused.toString());
             return;

@@ -83,7 +83,8 @@ class HeapShapeAfterStartTest {
         new HeapShapeAfterStart(10, 30, Optional.of(refusing)).onApplicationEvent(READY);
         new HeapShapeAfterStart(10, 30, Optional.empty()).onApplicationEvent(READY);
 
-        assertThat(output).contains("could not be set: java.lang.IllegalArgumentException: VM option \"MinHeapFreeRatio\"")
+        assertThat(output)
+                .contains("could not be set: java.lang.IllegalArgumentException: VM option \"MinHeapFreeRatio\"")
                 .contains("this JVM has no HotSpot diagnostic bean")
                 .doesNotContain("the heap now keeps");
     }
