@@ -241,7 +241,7 @@ service_java_opts() {
 # with an archive of the classes its startup loads, recorded by one training start
 # (-Dspring.context.exit=onRefresh) per build of the jar and JVM options. It roughly halves the CPU a start takes,
 # which is what six JVMs starting together on two cores wait for. The gateway too: from its plain jar it took
-# 10.7-13.6 s of CPU to start, from its archive 6.5-8.3, and side by side (two instances of each, five rounds) the two
+# 10.7-14.0 s of CPU to start, from its archive 6.2-8.3, and side by side (two instances of each, five rounds) the two
 # forwarded alike, 1.01 x the CPU per request with the archive (docs/benchmarks.md, session 16; sessions 10 and 11
 # had left it out on 1.04-1.08 x from one such run, inside the machine's spread).
 cds_wanted() { [[ $FENGQIAO_CDS != false ]]; }

@@ -66,7 +66,8 @@ public final class HeapShapeAfterStart implements ApplicationListener<Applicatio
         String before;
         try {
             before = options.get(MIN) + "-" + options.get(MAX);
-            // each flag must stay within the other at every step: lower the minimum first, raise the maximum first
+            // HotSpot refuses a minimum above the maximum at every step: a new minimum above the current maximum
+            // waits for the new maximum, otherwise the minimum goes first
             if (minHeapFreeRatio > Integer.parseInt(options.get(MAX))) {
                 options.set(MAX, Integer.toString(maxHeapFreeRatio));
                 options.set(MIN, Integer.toString(minHeapFreeRatio));
